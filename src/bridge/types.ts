@@ -1,0 +1,49 @@
+// The contract between the page and the analysis workers (Squoosh-style: one typed bridge).
+import type { Analysis } from '../core/types.ts';
+import type { DetectorName } from '../core/analyze.ts';
+import type { BackendName } from '../worker/backend.ts';
+
+export type { DetectorName };
+
+export interface WorkerInit {
+  /** Base URL of the exported models (model.json, fusion params). */
+  modelBaseUrl: string;
+  backend?: BackendName;
+  /** Long side of the working image; see src/core/working-resolution.ts. */
+  maxSide?: number;
+}
+
+export interface WorkerReady {
+  backend: BackendName;
+  backendDetail: string;
+  /** Best detector the loaded models allow. */
+  detector: DetectorName;
+}
+
+export interface AnalyzeOptions {
+  detector?: DetectorName;
+  /** Also return the blur-aware edge map (for the viewer; costs a few ms). */
+  edges?: boolean;
+  /** Also return a JPEG thumbnail with this long side, made off the main thread. */
+  thumbnail?: number;
+}
+
+export interface EdgeMap {
+  width: number;
+  height: number;
+  edges: Uint8Array;
+}
+
+export interface PhotoAnalysis {
+  analysis: Analysis;
+  edges?: EdgeMap;
+  thumbnail?: Blob;
+  timings: { decodeMs: number; featuresMs: number; modelMs: number; totalMs: number };
+}
+
+export interface AnalysisWorkerApi {
+  init(options: WorkerInit): Promise<WorkerReady>;
+  analyzePhoto(file: Blob, options?: AnalyzeOptions): Promise<PhotoAnalysis>;
+  /** Live tfjs tensors and opencv heap (soak tests watch these for leaks). */
+  memory(): Promise<{ tensors: number; tfBytes: number }>;
+}

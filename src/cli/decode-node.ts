@@ -1,0 +1,17 @@
+// Node-side decoding for eval/training: JPEG via jpeg-js, then the same working-resolution
+// step the worker does (area downscale, never upscale). EXIF orientation is not applied here;
+// the evaluation sets we generate carry none.
+import jpeg from 'jpeg-js';
+import { readFileSync } from 'node:fs';
+import type { RgbaImage } from '../core/types.ts';
+import { downscaleRgba, workingSize } from '../core/image.ts';
+
+export function decodeJpegFile(path: string): RgbaImage {
+  const decoded = jpeg.decode(readFileSync(path), { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 2048 });
+  return { width: decoded.width, height: decoded.height, data: decoded.data };
+}
+
+export function toWorkingResolution(rgba: RgbaImage, maxSide: number): RgbaImage {
+  const size = workingSize(rgba.width, rgba.height, maxSide);
+  return size.width === rgba.width && size.height === rgba.height ? rgba : downscaleRgba(rgba, size.width, size.height);
+}

@@ -1,0 +1,97 @@
+// npm run eval -- <dir> [--out report.json] [--detector fused|features|laplacian-100]
+//                       [--models models] [--backend wasm|cpu]
+// Runs the app's analysis over <dir>/<class>/<image> (class: sharp, defocus, motion, gaussian;
+// other folders are ignored) and reports the chosen detector next to the Laplacian-100 baseline.
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createAnalyzer, DETECTOR_NAMES, type DetectorName } from '../core/analyze.ts';
+import { toLuma } from '../core/image.ts';
+import { detectionMetrics, type LabelledPrediction, type DetectionMetrics } from '../core/metrics.ts';
+import { PATCH_CLASSES, type PatchClass } from '../core/types.ts';
+import { WORKING_MAX_SIDE } from '../core/working-resolution.ts';
+import { loadOpenCvNode } from './opencv-node.ts';
+import { initTfNode, type NodeBackend } from './tf-node.ts';
+import { loadModelsFromDisk } from './node-models.ts';
+import { decodeJpegFile, toWorkingResolution } from './decode-node.ts';
+
+export interface LabelledFile {
+  path: string;
+  label: PatchClass;
+}
+
+export function listLabelledImages(dir: string): LabelledFile[] {
+  const files: LabelledFile[] = [];
+  for (const label of PATCH_CLASSES) {
+    const classDir = join(dir, label);
+    if (!statSync(classDir, { throwIfNoEntry: false })?.isDirectory()) continue;
+    for (const name of readdirSync(classDir).sort()) {
+      if (/\.jpe?g$/i.test(name)) files.push({ path: join(classDir, name), label });
+    }
+  }
+  return files;
+}
+
+export interface EvalReport extends DetectionMetrics {
+  detector: DetectorName;
+  backend: string;
+  seconds: number;
+  errors: Array<{ file: string; error: string }>;
+  baseline: DetectionMetrics & { detector: 'laplacian-100' };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      detector: { type: 'string' },
+      models: { type: 'string', default: 'models' },
+      backend: { type: 'string', default: 'wasm' },
+    },
+  });
+  const dir = positionals[0];
+  if (!dir) throw new Error('usage: npm run eval -- <dir> [--out report.json] [--detector NAME]');
+  const started = Date.now();
+  const backend = await initTfNode(values.backend as NodeBackend);
+  const cv = await loadOpenCvNode();
+  const models = await loadModelsFromDisk(resolve(values.models!));
+  const analyzer = createAnalyzer({ cv, ...models });
+  const detector = (values.detector ?? analyzer.bestDetector) as DetectorName;
+  if (!DETECTOR_NAMES.includes(detector)) throw new Error(`Unknown detector '${detector}' (one of ${DETECTOR_NAMES.join(', ')})`);
+
+  const files = listLabelledImages(resolve(dir));
+  if (files.length === 0) throw new Error(`No labelled JPEGs under ${dir}/{${PATCH_CLASSES.join(',')}}/`);
+  const predictions: LabelledPrediction[] = [];
+  const base: LabelledPrediction[] = [];
+  const errors: EvalReport['errors'] = [];
+  for (const [i, file] of files.entries()) {
+    try {
+      const luma = toLuma(toWorkingResolution(decodeJpegFile(file.path), WORKING_MAX_SIDE));
+      const a = (await analyzer.analyze(luma, { detector })).analysis;
+      predictions.push({ label: file.label, probability: a.probability, typeProbabilities: a.typeProbabilities });
+      const b = (await analyzer.analyze(luma, { detector: 'laplacian-100' })).analysis;
+      base.push({ label: file.label, probability: b.probability, typeProbabilities: null });
+    } catch (error) {
+      errors.push({ file: file.path, error: error instanceof Error ? error.message : String(error) });
+    }
+    if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${files.length}`);
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const report: EvalReport = {
+    ...detectionMetrics(predictions),
+    detector,
+    backend,
+    seconds: (Date.now() - started) / 1000,
+    errors,
+    baseline: { ...detectionMetrics(base), detector: 'laplacian-100' },
+  };
+  const json = JSON.stringify(report, null, 2);
+  console.log(json);
+  if (values.out) writeFileSync(values.out, json + '\n');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,114 @@
+// One path from a luma image to an Analysis, shared by the worker, training's evaluate stage
+// and `npm run eval`. Detectors are named so reports can compare them on the same images.
+import type * as tfTypes from '@tensorflow/tfjs';
+import type { OpenCv } from './opencv-types.ts';
+import type { Analysis, BlurType, FeatureVector, LumaImage, RegionMap, Verdict } from './types.ts';
+import { BLUR_TYPES } from './types.ts';
+import { extractFeatures } from './features.ts';
+import { laplacian100 } from './baseline.ts';
+import { extractPatches } from './patches.ts';
+import { predictPatches } from './cnn.ts';
+import { aggregatePatches, fuseScores, type FusionParams } from './fusion.ts';
+import { verdictFor } from './verdict.ts';
+
+export type DetectorName = 'fused' | 'features' | 'laplacian-100';
+export const DETECTOR_NAMES: readonly DetectorName[] = ['fused', 'features', 'laplacian-100'];
+
+export interface AnalyzerParts {
+  cv: OpenCv;
+  cnn?: tfTypes.LayersModel;
+  fusion?: FusionParams;
+  featuresHead?: FusionParams;
+}
+
+export interface AnalyzeRequest {
+  detector?: DetectorName;
+  sourceWidth?: number;
+  sourceHeight?: number;
+}
+
+export interface AnalyzeResult {
+  analysis: Analysis;
+  featuresMs: number;
+  modelMs: number;
+}
+
+export interface Analyzer {
+  cv: OpenCv;
+  bestDetector: DetectorName;
+  available: DetectorName[];
+  analyze(luma: LumaImage, request?: AnalyzeRequest): Promise<AnalyzeResult>;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** The seed baseline as a probability: a soft step at variance 100 (verdict flips exactly there). */
+function baselineProbability(variance: number): number {
+  return 1 / (1 + Math.exp(3 * (Math.log(Math.max(variance, 1e-6)) - Math.log(100))));
+}
+
+/** The blur type is named only when the photo is not called sharp. */
+function namedType(types: Record<BlurType, number> | null, verdict: Verdict): BlurType | null {
+  if (!types || verdict === 'sharp') return null;
+  return BLUR_TYPES.reduce((a, b) => (types[b] > types[a] ? b : a));
+}
+
+export function createAnalyzer(parts: AnalyzerParts): Analyzer {
+  const available: DetectorName[] = [];
+  if (parts.cnn && parts.fusion) available.push('fused');
+  if (parts.featuresHead) available.push('features');
+  available.push('laplacian-100');
+  const bestDetector = available[0];
+
+  async function analyze(luma: LumaImage, request: AnalyzeRequest = {}): Promise<AnalyzeResult> {
+    const detector = request.detector ?? bestDetector;
+    if (!available.includes(detector)) throw new Error(`Detector '${detector}' needs a model that is not loaded.`);
+    const t0 = now();
+    let features: FeatureVector;
+    let regions: RegionMap;
+    let probability: number;
+    let types: Record<BlurType, number> | null = null;
+    let modelMs = 0;
+    if (detector === 'laplacian-100') {
+      const base = laplacian100(parts.cv, luma);
+      const extracted = extractFeatures(parts.cv, luma);
+      features = { ...extracted.features, baselineVariance: base.variance };
+      regions = extracted.regions;
+      probability = baselineProbability(base.variance);
+    } else {
+      const extracted = extractFeatures(parts.cv, luma);
+      regions = extracted.regions;
+      features = extracted.features;
+      if (detector === 'fused') {
+        const t1 = now();
+        const patches = extractPatches(luma);
+        const probs = await predictPatches(parts.cnn!, patches);
+        const aggregated = aggregatePatches(probs, patches.positions, regions);
+        features = { ...features, ...aggregated.features };
+        if (aggregated.regions) regions = aggregated.regions;
+        modelMs = now() - t1;
+      }
+      const fused = fuseScores(detector === 'fused' ? parts.fusion! : parts.featuresHead!, features);
+      probability = fused.probability;
+      types = fused.typeProbabilities;
+    }
+    const featuresMs = now() - t0 - modelMs;
+    const verdict = verdictFor(probability);
+    const analysis: Analysis = {
+      detector,
+      probability,
+      verdict,
+      blurType: namedType(types, verdict),
+      typeProbabilities: types,
+      regions,
+      features,
+      width: luma.width,
+      height: luma.height,
+      sourceWidth: request.sourceWidth ?? luma.width,
+      sourceHeight: request.sourceHeight ?? luma.height,
+    };
+    return { analysis, featuresMs, modelMs };
+  }
+
+  return { cv: parts.cv, bestDetector, available, analyze };
+}

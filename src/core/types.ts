@@ -1,0 +1,51 @@
+// Shared vocabulary of the analysis: every layer (worker, bridge, app, training, eval) speaks it.
+
+export type Verdict = 'sharp' | 'blurry' | 'uncertain';
+export type BlurType = 'defocus' | 'motion' | 'gaussian';
+export const BLUR_TYPES: readonly BlurType[] = ['defocus', 'motion', 'gaussian'];
+
+/** Classes of the patch CNN, in output order. */
+export type PatchClass = 'sharp' | BlurType;
+export const PATCH_CLASSES: readonly PatchClass[] = ['sharp', 'defocus', 'motion', 'gaussian'];
+
+/** Interleaved 8-bit RGBA, as ImageData or a JPEG decoder gives it. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8Array | Uint8ClampedArray;
+}
+
+/** Single-channel luminance, 0..255, row-major. The analysis works on this. */
+export interface LumaImage {
+  width: number;
+  height: number;
+  data: Float32Array;
+}
+
+/** Coarse grid of local sharpness; 1 = sharp, 0 = blurry. Row-major, cols x rows. */
+export interface RegionMap {
+  cols: number;
+  rows: number;
+  sharpness: number[];
+}
+
+/** Named scalar features behind a verdict (kept so reports and the UI can explain it). */
+export type FeatureVector = Record<string, number>;
+
+export interface Analysis {
+  /** Name of the detector that produced this (e.g. 'fused', 'features', 'laplacian-100'). */
+  detector: string;
+  /** Calibrated probability that the photo is blurry (as a whole: a sharp subject keeps it sharp). */
+  probability: number;
+  verdict: Verdict;
+  /** Most likely blur type; null when the verdict is sharp. */
+  blurType: BlurType | null;
+  typeProbabilities: Record<BlurType, number> | null;
+  regions: RegionMap;
+  features: FeatureVector;
+  /** Size the analysis ran at (working resolution) and the photo's own size. */
+  width: number;
+  height: number;
+  sourceWidth: number;
+  sourceHeight: number;
+}

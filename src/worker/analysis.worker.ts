@@ -1,0 +1,62 @@
+// The analysis worker: decode -> luma -> features (opencv.js) + patch CNN (tfjs) -> fusion.
+// Everything it computes comes from src/core, the same code training and eval run in Node.
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs';
+import type { AnalysisWorkerApi, AnalyzeOptions, PhotoAnalysis, WorkerInit, WorkerReady } from '../bridge/types.ts';
+import { toLuma } from '../core/image.ts';
+import { blurAwareEdges } from '../core/canny.ts';
+import { createAnalyzer, type Analyzer } from '../core/analyze.ts';
+import { WORKING_MAX_SIDE } from '../core/working-resolution.ts';
+import { chooseBackend } from './backend.ts';
+import { loadOpenCv } from './opencv.ts';
+import { decodeToWorking } from './decode.ts';
+import { loadModels } from './models.ts';
+import { makeThumbnail } from './thumbnail.ts';
+
+let analyzer: Analyzer | null = null;
+let maxSide = WORKING_MAX_SIDE;
+
+const api: AnalysisWorkerApi = {
+  async init(options: WorkerInit): Promise<WorkerReady> {
+    maxSide = options.maxSide ?? WORKING_MAX_SIDE;
+    const [backend, { cv }] = await Promise.all([chooseBackend(options.backend), loadOpenCv()]);
+    const models = await loadModels(options.modelBaseUrl);
+    analyzer = createAnalyzer({ cv, ...models });
+    return { backend: backend.name, backendDetail: backend.detail, detector: analyzer.bestDetector };
+  },
+
+  async analyzePhoto(file: Blob, options: AnalyzeOptions = {}): Promise<PhotoAnalysis> {
+    if (!analyzer) throw new Error('The analysis worker was used before init().');
+    const t0 = performance.now();
+    const decoded = await decodeToWorking(file, maxSide);
+    const t1 = performance.now();
+    const luma = toLuma(decoded.rgba);
+    const result = await analyzer.analyze(luma, {
+      detector: options.detector,
+      sourceWidth: decoded.sourceWidth,
+      sourceHeight: decoded.sourceHeight,
+    });
+    const t2 = performance.now();
+    const out: PhotoAnalysis = {
+      analysis: result.analysis,
+      timings: { decodeMs: t1 - t0, featuresMs: result.featuresMs, modelMs: result.modelMs, totalMs: 0 },
+    };
+    const transfer: Transferable[] = [];
+    if (options.edges) {
+      const edges = blurAwareEdges(analyzer.cv, luma, { alreadyBlurry: result.analysis.verdict === 'blurry' });
+      out.edges = { width: edges.width, height: edges.height, edges: edges.edges };
+      transfer.push(edges.edges.buffer);
+    }
+    if (options.thumbnail) out.thumbnail = await makeThumbnail(decoded.rgba, options.thumbnail);
+    out.timings.totalMs = performance.now() - t0;
+    void t2;
+    return Comlink.transfer(out, transfer);
+  },
+
+  async memory() {
+    const m = tf.memory();
+    return { tensors: m.numTensors, tfBytes: m.numBytes };
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,90 @@
+import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+// Cross-origin isolation lets the tfjs wasm backend use threads (SharedArrayBuffer).
+// The CSP proves the privacy promise: the page may only talk to its own origin.
+export const securityHeaders: Record<string, string> = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Content-Security-Policy': [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "img-src 'self' blob: data:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; '),
+  'Referrer-Policy': 'no-referrer',
+};
+
+/** Ships what training exported in models/ (model.json, shards, fusion params) under /models/. */
+function modelsAsAssets(): Plugin {
+  const root = join(__dirname, 'models');
+  const files = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir).flatMap((name) => {
+          const path = join(dir, name);
+          return statSync(path).isDirectory() ? files(path) : [path];
+        })
+      : [];
+  const shipped = () => files(root).filter((f) => /\.(json|bin)$/.test(f));
+  return {
+    name: 'models-as-assets',
+    generateBundle() {
+      for (const path of shipped()) {
+        this.emitFile({ type: 'asset', fileName: `models/${relative(root, path)}`, source: readFileSync(path) });
+      }
+    },
+    configureServer(server) {
+      server.middlewares.use('/models/', (req, res, next) => {
+        const path = join(root, decodeURIComponent((req.url ?? '').split('?')[0]));
+        if (!path.startsWith(root) || !existsSync(path) || statSync(path).isDirectory()) return next();
+        res.setHeader('Content-Type', path.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        res.end(readFileSync(path));
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  server: { headers: securityHeaders },
+  preview: { headers: securityHeaders, port: 4173 },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 12_000,
+    // Compressing the threaded tfjs wasm glue breaks its pthread workers ("e is not defined").
+    rolldownOptions: { output: { minify: { compress: false, mangle: true, codegen: true } } },
+  },
+  plugins: [
+    modelsAsAssets(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/app/offline',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      manifest: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,wasm,png,svg,ico,json,bin,webmanifest}'],
+        // opencv.js (wasm inlined) is ~11 MB; the default 2 MiB limit silently drops it.
+        maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  test: {
+    include: ['src/**/*.test.ts', 'training/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
