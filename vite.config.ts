@@ -61,7 +61,11 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 12_000,
     // Compressing the threaded tfjs wasm glue breaks its pthread workers ("e is not defined").
-    rolldownOptions: { output: { minify: { compress: false, mangle: true, codegen: true } } },
+    rolldownOptions: {
+      // The bench page ships in the build (bench measures the production build) but is not precached.
+      input: { main: join(__dirname, 'index.html'), bench: join(__dirname, 'src/bench/index.html') },
+      output: { minify: { compress: false, mangle: true, codegen: true } },
+    },
   },
   plugins: [
     modelsAsAssets(),
@@ -74,6 +78,7 @@ export default defineConfig({
       manifest: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,wasm,png,svg,ico,json,bin,webmanifest}'],
+        globIgnores: ['**/src/bench/**', '**/bench-page-*.js', '**/decode.worker-*.js'],
         // opencv.js (wasm inlined) is ~11 MB; the default 2 MiB limit silently drops it.
         maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
       },

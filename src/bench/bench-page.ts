@@ -1,0 +1,96 @@
+// Functions `npm run bench` calls inside the production build.
+import { createAnalysisPool } from '../bridge/create-pool.ts';
+import { defaultPoolSize, type AnalysisPool } from '../bridge/pool.ts';
+import { scanPhotos } from '../bridge/scan.ts';
+import { syntheticPhoto } from './synthetic-photo.ts';
+
+let photos: Blob[] = [];
+let pool: AnalysisPool | null = null;
+
+async function memoryBytes(): Promise<number | null> {
+  const perf = performance as Performance & { measureUserAgentSpecificMemory?: () => Promise<{ bytes: number }> };
+  if (crossOriginIsolated && perf.measureUserAgentSpecificMemory) return (await perf.measureUserAgentSpecificMemory()).bytes;
+  return (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
+}
+
+const bench = {
+  concurrency: defaultPoolSize(),
+
+  async generate(count: number, seed: number): Promise<{ count: number; meanBytes: number }> {
+    photos = [];
+    for (let i = 0; i < count; i++) photos.push(await syntheticPhoto(seed + i, 4032, 3024, i % 3 === 2 ? 6 : 0));
+    return { count, meanBytes: photos.reduce((s, p) => s + p.size, 0) / count };
+  },
+
+  /** Photos per second decoding only, same concurrency as the pool. */
+  async decodeOnly(total: number): Promise<number> {
+    const workers = Array.from({ length: bench.concurrency }, () =>
+      new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
+    );
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      workers.map(async (w) => {
+        while (next < total) {
+          const blob = photos[next++ % photos.length];
+          await new Promise((resolve) => {
+            w.onmessage = resolve;
+            w.postMessage(blob);
+          });
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    workers.forEach((w) => w.terminate());
+    return total / seconds;
+  },
+
+  async startPool(): Promise<{ backend: string; detail: string; detector: string; ms: number }> {
+    const t0 = performance.now();
+    pool = createAnalysisPool(bench.concurrency);
+    const ready = await pool.ready();
+    return { backend: ready.backend, detail: ready.backendDetail, detector: ready.detector, ms: performance.now() - t0 };
+  },
+
+  /** Time from a cold pool to the first verdict on one photo. */
+  async firstVerdictMs(): Promise<number> {
+    const t0 = performance.now();
+    const cold = createAnalysisPool(1);
+    await cold.analyze(photos[0]);
+    cold.terminate();
+    return performance.now() - t0;
+  },
+
+  /** Scans `total` photos through the real pool; samples memory every `sampleEvery`. */
+  async scan(total: number, sampleEvery = 0): Promise<{ photosPerSecond: number; errors: number; memory: number[]; tensors: number[] }> {
+    if (!pool) await bench.startPool();
+    const memory: number[] = [];
+    const tensors: number[] = [];
+    let done = 0;
+    let errors = 0;
+    const items = (function* () {
+      for (let i = 0; i < total; i++) yield { file: photos[i % photos.length], name: `photo-${i}.jpg` };
+    })();
+    const t0 = performance.now();
+    const control = scanPhotos(pool!, items, (outcome) => {
+      done++;
+      if (!outcome.ok) errors++;
+    });
+    let sampled = 0;
+    while (sampleEvery > 0) {
+      const finished = await Promise.race([control.done.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 250))]);
+      if (done >= (sampled + 1) * sampleEvery) {
+        sampled++;
+        const bytes = await memoryBytes();
+        if (bytes !== null) memory.push(bytes);
+        tensors.push((await pool!.memory()).reduce((s, m) => s + m.tensors, 0));
+      }
+      if (finished) break;
+    }
+    await control.done;
+    return { photosPerSecond: total / ((performance.now() - t0) / 1000), errors, memory, tensors };
+  },
+};
+
+(window as unknown as { blurBench: typeof bench }).blurBench = bench;
+document.body.dataset.ready = 'true';

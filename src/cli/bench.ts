@@ -1,0 +1,122 @@
+// npm run bench [-- --out bench.json] [--photos 12] [--repeats 3] [--soak 300]
+// Serves the production build, opens it in headless Chromium and measures, in one run:
+// scan throughput through the real worker pool, decode-only throughput at the same
+// concurrency, their ratio, time to first verdict from a cold pool, memory over a long scan.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { requireChromium, CHROMIUM_ARGS } from '../../e2e/chromium.ts';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+
+async function serve(port: number): Promise<() => void> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'pipe' });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('vite preview did not start in 60 s')), 60_000);
+    server.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes(String(port))) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`vite preview exited with ${code}`)));
+  });
+  return () => server.kill();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      photos: { type: 'string', default: '12' },
+      repeats: { type: 'string', default: '3' },
+      soak: { type: 'string', default: '300' },
+      port: { type: 'string', default: '4391' },
+    },
+  });
+  const count = Number(values.photos);
+  const repeats = Number(values.repeats);
+  const port = Number(values.port);
+  const stop = await serve(port);
+  const browser = await chromium.launch({
+    executablePath: requireChromium(),
+    args: [...CHROMIUM_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'],
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('console', (m) => m.type() === 'error' && console.error('[page]', m.text()));
+    await page.goto(`http://localhost:${port}/src/bench/index.html`);
+    await page.waitForSelector('body[data-ready=true]');
+    const log = (s: string) => console.error(`bench: ${s}`);
+    const generated = await page.evaluate((n) => window.blurBench.generate(n, 1234), count);
+    log(`generated ${count} photos of 4032x3024, mean ${(generated.meanBytes / 1e6).toFixed(1)} MB`);
+    const firstVerdict = await page.evaluate(() => window.blurBench.firstVerdictMs());
+    log(`first verdict from a cold pool: ${firstVerdict.toFixed(0)} ms`);
+    const pool = await page.evaluate(() => window.blurBench.startPool());
+    log(`pool ready: ${pool.backend} (${pool.detail}), detector ${pool.detector}`);
+    const concurrency = await page.evaluate(() => window.blurBench.concurrency);
+    await page.evaluate((n) => window.blurBench.scan(n), concurrency); // warm-up
+    const scans: number[] = [];
+    const decodes: number[] = [];
+    for (let r = 0; r < repeats; r++) {
+      decodes.push(await page.evaluate((n) => window.blurBench.decodeOnly(n), count));
+      const scan = await page.evaluate((n) => window.blurBench.scan(n), count);
+      if (scan.errors) throw new Error(`${scan.errors} photos failed during the scan`);
+      scans.push(scan.photosPerSecond);
+      log(`repeat ${r + 1}: scan ${scan.photosPerSecond.toFixed(2)}/s, decode-only ${decodes[r].toFixed(2)}/s`);
+    }
+    const soakTotal = Number(values.soak);
+    const soak = await page.evaluate((n) => window.blurBench.scan(n, Math.max(1, Math.floor(n / 10))), soakTotal);
+    log(`soak of ${soakTotal}: memory samples (MB) ${soak.memory.map((b) => (b / 1e6).toFixed(0)).join(' ')}`);
+    const firstHalf = soak.memory.slice(0, Math.ceil(soak.memory.length / 2));
+    const result = {
+      photos: count,
+      photo_size: '4032x3024',
+      repeats,
+      concurrency,
+      backend: `${pool.backend} (${pool.detail})`,
+      detector: pool.detector,
+      photos_per_second: round(median(scans)),
+      decode_only_photos_per_second: round(median(decodes)),
+      ratio: round(median(scans) / median(decodes)),
+      time_to_first_verdict_ms: Math.round(firstVerdict),
+      soak_photos: soakTotal,
+      soak_photos_per_second: round(soak.photosPerSecond),
+      peak_memory_mb: round(Math.max(...soak.memory) / 1e6, 1),
+      memory_samples_mb: soak.memory.map((b) => round(b / 1e6, 1)),
+      memory_growth_ratio: round(Math.max(...soak.memory) / Math.max(...firstHalf)),
+      tensor_samples: soak.tensors,
+      memory_measure: 'performance.measureUserAgentSpecificMemory (page + workers)',
+    };
+    const json = JSON.stringify(result, null, 2);
+    console.log(json);
+    if (values.out) writeFileSync(values.out, json + '\n');
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+declare global {
+  interface Window {
+    blurBench: BenchApi;
+  }
+}
+interface BenchApi {
+  concurrency: number;
+  generate(n: number, seed: number): Promise<{ count: number; meanBytes: number }>;
+  decodeOnly(total: number): Promise<number>;
+  startPool(): Promise<{ backend: string; detail: string; detector: string; ms: number }>;
+  firstVerdictMs(): Promise<number>;
+  scan(total: number, sampleEvery?: number): Promise<{ photosPerSecond: number; errors: number; memory: number[]; tensors: number[] }>;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+// npm run readme -- [--eval eval-report.json] [--bench bench.json]
+// Rewrites the README's numbers block from the JSON that `npm run eval` and `npm run bench`
+// wrote, so the published numbers are always ones a command produced.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const START = '<!-- numbers:start (written by npm run readme; do not edit by hand) -->';
+const END = '<!-- numbers:end -->';
+
+const pct = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)}%`);
+
+function evalTable(report: any): string {
+  const rows = [
+    ['balanced accuracy', pct(report.balanced_accuracy), pct(report.baseline.balanced_accuracy)],
+    ['blurry photos caught (blur recall)', pct(report.blur_recall), pct(report.baseline.blur_recall)],
+    ['sharp photos kept', pct(report.sharp_kept), pct(report.baseline.sharp_kept)],
+    ['blur type accuracy', pct(report.type_accuracy), '—'],
+    ['expected calibration error', report.expected_calibration_error.toFixed(3), '—'],
+  ];
+  const perClass = Object.entries(report.per_class as Record<string, { n: number; recall: number }>)
+    .map(([c, v]) => `${c} ${pct(v.recall)} (n=${v.n})`)
+    .join(', ');
+  return [
+    `Validation set: ${report.n} images (${perClass}); detector \`${report.detector}\` on the ${report.backend} backend.`,
+    '',
+    `| metric | Blur Finder (${report.detector}) | Laplacian variance < 100 |`,
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function benchTable(bench: any): string {
+  return [
+    `Headless Chromium, ${bench.photos} generated ${bench.photo_size} JPEGs, ${bench.concurrency} workers, ${bench.backend}; medians of ${bench.repeats} repeats.`,
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| scan throughput | ${bench.photos_per_second} photos/s |`,
+    `| decode-only throughput (same decoder, same concurrency) | ${bench.decode_only_photos_per_second} photos/s |`,
+    `| scan / decode ratio | ${bench.ratio} |`,
+    `| time to first verdict, cold | ${bench.time_to_first_verdict_ms} ms |`,
+    `| memory over a ${bench.soak_photos}-photo scan (page + workers) | peak ${bench.peak_memory_mb} MB, growth ratio ${bench.memory_growth_ratio} |`,
+  ].join('\n');
+}
+
+function modelLine(): string {
+  const dir = 'models/patch-cnn';
+  if (!existsSync(`${dir}/model.json`)) return 'Model: not trained yet (the classical `features` detector is used).';
+  const model = JSON.parse(readFileSync(`${dir}/model.json`, 'utf8'));
+  const bytes = (model.weightsManifest as Array<{ paths: string[] }>)
+    .flatMap((g) => g.paths)
+    .reduce((s, p) => s + statSync(`${dir}/${p}`).size, 0);
+  return `Model: patch CNN weights ${(bytes / 1024).toFixed(0)} KiB (see [models/README.md](models/README.md)).`;
+}
+
+const { values } = parseArgs({
+  options: { eval: { type: 'string', default: 'eval-report.json' }, bench: { type: 'string', default: 'bench.json' } },
+});
+const parts = ['### Accuracy', ''];
+parts.push(existsSync(values.eval!) ? evalTable(JSON.parse(readFileSync(values.eval!, 'utf8'))) : '_Run `npm run eval` first._');
+parts.push('', '### Speed and memory', '');
+parts.push(existsSync(values.bench!) ? benchTable(JSON.parse(readFileSync(values.bench!, 'utf8'))) : '_Run `npm run bench` first._');
+parts.push('', modelLine());
+const readme = readFileSync('README.md', 'utf8');
+const [before, rest] = readme.split(START);
+if (rest === undefined) throw new Error('README.md has no numbers block');
+const after = rest.split(END)[1];
+writeFileSync('README.md', `${before}${START}\n${parts.join('\n')}\n${END}${after}`);
+console.log('README numbers updated');
