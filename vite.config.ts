@@ -5,13 +5,15 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // Cross-origin isolation lets the tfjs wasm backend use threads (SharedArrayBuffer).
-// The CSP proves the privacy promise: the page may only talk to its own origin.
+// The CSP backs the privacy promise: the page may only talk to its own origin (connect-src).
+// opencv.js's embind builds its bindings with `new Function`, hence 'unsafe-eval'; wasm needs
+// 'wasm-unsafe-eval'; tfjs's wasm glue starts workers from blob: URLs.
 export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Content-Security-Policy': [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    "script-src 'self' blob: 'wasm-unsafe-eval' 'unsafe-eval'",
     "worker-src 'self' blob:",
     "connect-src 'self'",
     "img-src 'self' blob: data:",

@@ -22,10 +22,9 @@ export { expect };
 
 /** Waits until a service worker controls the page (first load installs it; claim makes it control). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker.getRegistration();
-    return Boolean(reg?.active);
-  }, undefined, { timeout: 90_000 });
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state), { timeout: 90_000 })
+    .toBe('activated');
   if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
     await page.reload();
   }

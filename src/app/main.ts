@@ -1,64 +1,147 @@
-import './styles.css';
+// Composition root: builds the screens, wires them to the store, the scan controller and the
+// database, restores the last session and picks up photos shared into the installed app.
+import './ui/base.css';
 import { registerServiceWorker } from './offline/register.ts';
 import { updateBanner } from './offline/update-banner.ts';
 import { analysisPool } from './scan/pool.ts';
-import { scanPhotos } from '../bridge/scan.ts';
+import { ScanController } from './scan/scan-controller.ts';
+import { progressView } from './scan/progress-view.ts';
+import { PhotoStore } from './state/store.ts';
+import { ResultsDb, fromStored } from './storage/results-db.ts';
+import { intakeView } from './intake/intake-view.ts';
+import { collectFiles, walkDirectoryHandle, type CollectResult } from './intake/collect.ts';
+import { cameFromShare, forgetShareUrl, takeSharedPhotos } from './intake/shared-photos.ts';
+import { requestRead } from './intake/fs-access.ts';
+import { SHARE_CACHE } from './offline/share-target-sw.ts';
+import { toolbarView } from './review/toolbar-view.ts';
+import { gridView } from './review/grid-view.ts';
+import { VERDICT_BANDS } from './review/verdict-bands.ts';
+import { viewerView } from './viewer/viewer-view.ts';
+import { trackBursts } from './bursts/burst-tracker.ts';
+import { CleanUp } from './actions/clean-up.ts';
+import { actionBar } from './actions/action-bar.ts';
+import { exportCsv, exportJson } from './actions/export-results.ts';
+import { settingsButton } from './settings/settings-view.ts';
+import { installButton } from './install/install-button.ts';
+import { Toasts } from './ui/toast.ts';
+import { h } from './ui/dom.ts';
+import { formatDate, plural } from './ui/format.ts';
 
 const app = document.querySelector<HTMLDivElement>('#app')!;
-app.innerHTML = `
-  <header class="top"><h1>Blur Finder</h1><p>Find the blurry photos. Nothing leaves your device.</p></header>
-  <main>
-    <label class="drop" data-testid="drop-zone">
-      <span>Drop photos here, or choose them</span>
-      <input type="file" multiple accept="image/*" data-testid="file-input" />
-    </label>
-    <p data-testid="scan-summary" data-done="0" data-total="0" aria-live="polite"></p>
-    <ul class="results" data-testid="results"></ul>
-  </main>`;
+const db = await ResultsDb.open();
+const store = new PhotoStore(VERDICT_BANDS);
+const scan = new ScanController(store, db, analysisPool);
+const cleanUp = new CleanUp(store, db);
+const toasts = new Toasts();
+trackBursts(store);
+
+const liveRegion = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' });
+const announce = (message: string) => {
+  liveRegion.textContent = '';
+  requestAnimationFrame(() => (liveRegion.textContent = message));
+};
+
+async function clearAll(): Promise<void> {
+  scan.cancel();
+  store.clear();
+  await db.destroy();
+  await db.reopen();
+  if ('caches' in window) await caches.delete(SHARE_CACHE);
+  intake.offerReconnect(null, () => {});
+  toasts.show('All stored data was cleared.');
+}
+
+async function addPhotos(batch: CollectResult): Promise<void> {
+  if (batch.roots[0]) void db.setMeta('folder', batch.roots[0]).then(() => intake.offerReconnect(batch.roots[0], reconnect));
+  const notes: string[] = [];
+  if (batch.skipped > 0) notes.push(`${plural(batch.skipped, 'file')} that ${batch.skipped === 1 ? 'is' : 'are'} not a photo skipped`);
+  if (batch.photos.length === 0) {
+    toasts.show(batch.skipped > 0 ? 'No photos found: only other kinds of files.' : 'No photos found there.', { tone: 'warning' });
+    return;
+  }
+  const { known } = await scan.add(batch.photos);
+  if (known > 0) notes.push(`${plural(known, 'photo')} remembered from an earlier scan, not checked again`);
+  if (notes.length) toasts.show(`${notes.join('; ')}.`);
+}
+
+async function reconnect(folder: FileSystemDirectoryHandle): Promise<void> {
+  if (!(await requestRead(folder))) {
+    toasts.show(`Blur Finder was not allowed to open “${folder.name}”.`, { tone: 'warning' });
+    return;
+  }
+  const batch = await walkDirectoryHandle(folder).catch((error: Error) => {
+    toasts.show(`“${folder.name}” could not be read: ${error.message}`, { tone: 'warning' });
+    return null;
+  });
+  if (batch) await addPhotos({ ...batch, roots: [folder] });
+}
+
+/** Clears the screen for a new batch; what was learned stays remembered for re-scans. */
+function startOver(): void {
+  scan.cancel();
+  store.clear();
+  toasts.clear();
+  void scan.rememberCollection();
+}
+
+const intake = intakeView(
+  (batch) => void addPhotos(batch),
+  (message) => toasts.show(message, { tone: 'warning' }),
+);
+let openViewer: (key: string) => void = () => {};
+const grid = gridView(store, (key) => openViewer(key));
+const viewer = viewerView({ store, pool: analysisPool, order: grid.order, onClose: (key) => grid.focus(key) });
+openViewer = viewer.open;
+
+const panel = h(
+  'div',
+  { class: 'panel' },
+  intake.element,
+  progressView(store, scan, announce, startOver),
+  toolbarView(store, { exportCsv: () => exportCsv(store), exportJson: () => exportJson(store) }),
+);
+const layout = h('main', { class: 'layout empty' }, panel, h('section', { class: 'review', 'aria-label': 'Results' }, grid.element, actionBar(store, cleanUp, toasts, announce)));
+
+app.replaceChildren(
+  h('a', { class: 'skip-link', href: '#results-title' }, 'Skip to results'),
+  h(
+    'header',
+    { class: 'top' },
+    h('div', { class: 'brand' }, h('img', { src: '/icons/icon-192.png', alt: '', width: 32, height: 32 }), h('h1', {}, 'Blur Finder')),
+    h('p', { class: 'tagline' }, 'Find the blurry photos. Nothing leaves your device.'),
+    h('div', { class: 'top-actions' }, installButton(), settingsButton({ db, scan, clearAll })),
+  ),
+  layout,
+  toasts.element,
+  liveRegion,
+);
+store.subscribe(() => {
+  intake.setCompact(store.photos.size > 0);
+  layout.classList.toggle('empty', store.photos.size === 0);
+});
 
 registerServiceWorker(updateBanner(app));
 
-const input = app.querySelector<HTMLInputElement>('input[type=file]')!;
-const drop = app.querySelector<HTMLElement>('.drop')!;
-const summary = app.querySelector<HTMLElement>('[data-testid=scan-summary]')!;
-const list = app.querySelector<HTMLUListElement>('.results')!;
-
-function startScan(files: File[]): void {
-  const images = files.filter((f) => f.type.startsWith('image/') || /\.(jpe?g|png|webp|gif|heic|avif)$/i.test(f.name));
-  let done = 0;
-  const show = () => {
-    summary.dataset.done = String(done);
-    summary.dataset.total = String(images.length);
-    summary.textContent = `${done} of ${images.length} photos checked`;
-  };
-  show();
-  scanPhotos(
-    analysisPool(),
-    images.map((file) => ({ file, name: file.name })),
-    (outcome) => {
-      done++;
-      const li = document.createElement('li');
-      li.dataset.testid = 'result';
-      li.dataset.fileName = outcome.item.name;
-      if (outcome.ok) {
-        const a = outcome.result.analysis;
-        li.dataset.verdict = a.verdict;
-        li.dataset.probability = a.probability.toFixed(3);
-        if (a.blurType) li.dataset.blurType = a.blurType;
-        li.textContent = `${outcome.item.name}: ${a.verdict} (${Math.round(a.probability * 100)}%${a.blurType ? `, ${a.blurType}` : ''})`;
-      } else {
-        li.dataset.verdict = 'error';
-        li.textContent = `${outcome.item.name}: ${outcome.error}`;
-      }
-      list.append(li);
-      show();
-    },
-  );
+// The last session, as it was: results and thumbnails from IndexedDB (files reattach when re-added).
+const [last, folder] = await Promise.all([db.lastCollection().catch(() => []), db.getMeta('folder').catch(() => undefined)]);
+if (last.length > 0 && !cameFromShare()) {
+  store.put(last.map(fromStored));
+  const newest = Math.max(...last.map((s) => s.savedAt));
+  toasts.show(`Your last scan: ${plural(last.length, 'photo')}, ${formatDate(newest)}. Add the same photos or folder again to clean them up.`);
 }
+intake.offerReconnect(folder ?? null, (f) => void reconnect(f));
 
-input.addEventListener('change', () => startScan([...(input.files ?? [])]));
-drop.addEventListener('dragover', (e) => e.preventDefault());
-drop.addEventListener('drop', (e) => {
-  e.preventDefault();
-  startScan([...(e.dataTransfer?.files ?? [])]);
-});
+if (cameFromShare()) {
+  const shared = await takeSharedPhotos();
+  forgetShareUrl();
+  if (shared.files.length > 0) {
+    await addPhotos(collectFiles(shared.files));
+    // The parked copies go once the scan has read them (the page holds the Files in memory).
+    const off = scan.subscribe(() => {
+      if (scan.running) return;
+      off();
+      void shared.discard();
+    });
+    if (!scan.running) void shared.discard();
+  }
+}

@@ -9,6 +9,8 @@ export interface WorkerInit {
   /** Base URL of the exported models (model.json, fusion params). */
   modelBaseUrl: string;
   backend?: BackendName;
+  /** wasm threads per worker: the cores the pool leaves over (usually 1, i.e. no threads). */
+  threads?: number;
   /** Long side of the working image; see src/core/working-resolution.ts. */
   maxSide?: number;
 }

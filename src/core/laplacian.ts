@@ -12,15 +12,25 @@ export const LAPLACIAN_NOISE_GAIN = 20;
 
 /** Variance of the 3x3 (ksize 1) Laplacian of a CV_32F Mat; 0 when the Mat is empty. */
 export function laplacianVarianceOfMat(cv: OpenCv, mat: CvMat): number {
-  if (mat.rows * mat.cols === 0) return 0;
+  return laplacianOf(cv, mat, false).variance;
+}
+
+/** The 3x3 Laplacian response of a CV_32F Mat (copied out of the wasm heap) and its variance. */
+export function laplacianOfMat(cv: OpenCv, mat: CvMat): { values: Float32Array; variance: number } {
+  return laplacianOf(cv, mat, true);
+}
+
+function laplacianOf(cv: OpenCv, mat: CvMat, copy: boolean): { values: Float32Array; variance: number } {
+  if (mat.rows * mat.cols === 0) return { values: new Float32Array(0), variance: 0 };
   return withMats(cv, (scope) => {
     const lap = scope.mat();
     const mean = scope.mat();
     const std = scope.mat();
+    // BORDER_REFLECT_101 is opencv's default: mirrored borders add no false edges.
     cv.Laplacian(mat, lap, cv.CV_32F, 1, 1, 0, cv.BORDER_REFLECT_101);
     cv.meanStdDev(lap, mean, std);
     const sd = std.data64F[0];
-    return sd * sd;
+    return { values: copy ? lap.data32F.slice() : new Float32Array(0), variance: sd * sd };
   });
 }
 

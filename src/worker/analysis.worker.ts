@@ -19,7 +19,7 @@ let maxSide = WORKING_MAX_SIDE;
 const api: AnalysisWorkerApi = {
   async init(options: WorkerInit): Promise<WorkerReady> {
     maxSide = options.maxSide ?? WORKING_MAX_SIDE;
-    const [backend, { cv }] = await Promise.all([chooseBackend(options.backend), loadOpenCv()]);
+    const [backend, { cv }] = await Promise.all([chooseBackend(options.backend, options.threads), loadOpenCv()]);
     const models = await loadModels(options.modelBaseUrl);
     analyzer = createAnalyzer({ cv, ...models });
     return { backend: backend.name, backendDetail: backend.detail, detector: analyzer.bestDetector };

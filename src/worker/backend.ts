@@ -24,9 +24,9 @@ interface GpuAdapterLike {
 }
 
 export async function hardwareWebGpu(): Promise<string | null> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   if (!gpu) return null;
-  const adapter = await gpu.requestAdapter().catch(() => null);
+  const adapter = (await gpu.requestAdapter().catch(() => null)) as GpuAdapterLike | null;
   if (!adapter) return null;
   const info = adapter.info ?? {};
   const software = adapter.isFallbackAdapter || info.isFallbackAdapter || /swiftshader/i.test(info.architecture ?? '');
@@ -35,12 +35,18 @@ export async function hardwareWebGpu(): Promise<string | null> {
 
 /** Tries each backend in order (or only `forced`) and returns the first that initialises. */
 export async function chooseBackend(forced?: BackendName, threads = 1): Promise<BackendChoice> {
+  // The pool already runs one worker per core; pthreads inside each worker would only fight
+  // over the same cores (and cost a pthread pool per worker), so the threaded build is used
+  // only when the page is cross-origin isolated and cores are left over for it.
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  const useThreads = isolated && threads >= 2;
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', useThreads);
   setWasmPaths({
     'tfjs-backend-wasm.wasm': wasmPlain,
     'tfjs-backend-wasm-simd.wasm': wasmSimd,
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
   });
-  setThreadsCount(threads);
+  if (useThreads) setThreadsCount(threads);
   for (const name of forced ? [forced] : BACKEND_ORDER) {
     let detail = '';
     if (name === 'webgpu' && !forced) {
@@ -51,10 +57,7 @@ export async function chooseBackend(forced?: BackendName, threads = 1): Promise<
     const ok = await tf.setBackend(name).catch(() => false);
     if (!ok) continue;
     await tf.ready();
-    if (name === 'wasm') {
-      const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-      detail = `simd${isolated ? `, threads ${threads}` : ''}`;
-    }
+    if (name === 'wasm') detail = useThreads ? `simd, ${threads} threads` : 'simd';
     return { name, detail };
   }
   throw new Error('No tfjs backend could be initialised');

@@ -11,7 +11,8 @@ export interface LoadedModels {
 
 async function fetchJson<T>(url: string): Promise<T | undefined> {
   const response = await fetch(url).catch(() => null);
-  if (!response?.ok) return undefined;
+  // A server's SPA fallback answers a missing file with index.html: only JSON counts.
+  if (!response?.ok || !(response.headers.get('content-type') ?? '').includes('json')) return undefined;
   return (await response.json()) as T;
 }
 

@@ -39,9 +39,10 @@ export function rgbToRgba(image: RgbImage): RgbaImage {
   const n = image.width * image.height;
   const data = new Uint8ClampedArray(n * 4);
   for (let i = 0; i < n; i++) {
-    data[i * 4] = Math.round(image.data[i * 3]! * 255);
-    data[i * 4 + 1] = Math.round(image.data[i * 3 + 1]! * 255);
-    data[i * 4 + 2] = Math.round(image.data[i * 3 + 2]! * 255);
+    // Uint8ClampedArray rounds and clamps on store.
+    data[i * 4] = image.data[i * 3]! * 255;
+    data[i * 4 + 1] = image.data[i * 3 + 1]! * 255;
+    data[i * 4 + 2] = image.data[i * 3 + 2]! * 255;
     data[i * 4 + 3] = 255;
   }
   return { width: image.width, height: image.height, data };

@@ -145,10 +145,14 @@ export function pathExtent(xs: readonly number[], ys: readonly number[]): number
 export function shakeKernel(rng: Rng, lengthPx: number): Kernel {
   if (!(lengthPx > 0)) throw new Error(`shake length must be > 0, got ${lengthPx}`);
   const steps = 96;
-  const curvature = rng.normal() * 0.06; // radians per step: steady arc
-  const wobble = rng.uniform(0.02, 0.25); // random turning
-  const jerkChance = rng.uniform(0, 0.04); // sudden direction changes (button press, tremor)
-  const pullBack = rng.uniform(0, 0.012); // hand returning toward the start point
+  // Turning budgets are per exposure, spread over the steps: a steady arc of ~N(0, 1.6) rad in
+  // total plus a random walk of at most ~1 rad. More makes loops and scribbles, which recorded
+  // shake kernels (Levin et al. 2009, Koehler et al. 2012) rarely show; jerks give their V and Z
+  // shapes.
+  const curvature = (rng.normal() * 1.6) / steps;
+  const wobble = rng.uniform(0.1, 1) / Math.sqrt(steps);
+  const jerkChance = rng.uniform(0, 2.5) / steps;
+  const pullBack = rng.uniform(0, 0.02); // hand returning toward the start point
   // Speed profile: a few slow sinusoids, so some stretches are slow (bright) and some fast (faint).
   const phases = [rng.uniform(0, 2 * Math.PI), rng.uniform(0, 2 * Math.PI)];
   const freqs = [rng.uniform(0.5, 2), rng.uniform(1.5, 4)];

@@ -7,7 +7,7 @@ import { bilateralRgb, gaussianBlurRgb, resizeRgb } from './filter';
 import { createRgb, linearToSrgb, rgbToRgba, srgbToLinear, type RgbImage } from './image';
 import { decodeJpeg, encodeJpeg } from './jpeg';
 import type { OpenCv } from './opencv';
-import type { Rng } from './rng';
+import { fillNormals, type Rng } from './rng';
 
 export interface PipelineParams {
   /** Exposure change in stops, applied in linear light. */
@@ -93,25 +93,35 @@ function exposeWithNoise(rng: Rng, srgb: RgbImage, p: PipelineParams): RgbImage 
   const luma = Math.sqrt(1 - p.chromaShare);
   const readVar = p.readNoise * p.readNoise;
   const n = srgb.width * srgb.height;
+  // Per pixel: one luma draw shared by the channels, one colour draw per channel.
+  const normals = fillNormals(rng, new Float32Array(n * 4));
   const d = linear.data;
   for (let i = 0; i < n; i++) {
-    const shared = rng.normal();
+    const shared = luma * normals[i * 4]!;
     for (let c = 0; c < 3; c++) {
       const k = i * 3 + c;
       const signal = d[k]! * gain;
       const sigma = Math.sqrt(p.shotNoise * signal + readVar);
-      d[k] = Math.min(1, Math.max(0, signal + sigma * (luma * shared + chroma * rng.normal())));
+      d[k] = Math.min(1, Math.max(0, signal + sigma * (shared + chroma * normals[i * 4 + 1 + c]!)));
     }
   }
   return linearToSrgb(linear);
 }
 
 function toneCurve(image: RgbImage, p: PipelineParams): RgbImage {
+  // Tabulated: a pow and a sin per value would cost more than the rest of the pipeline.
+  const size = 4096;
+  const lut = new Float32Array(size + 1);
+  for (let i = 0; i <= size; i++) {
+    const y = Math.pow(i / size, p.gamma);
+    // y - c sin(2 pi y) / (2 pi): slope 1 + c at mid-tones, 1 - c at the ends, monotone for |c| < 1.
+    lut[i] = y - (p.contrast * Math.sin(2 * Math.PI * y)) / (2 * Math.PI);
+  }
   const out = createRgb(image.width, image.height);
   for (let i = 0; i < image.data.length; i++) {
-    const y = Math.pow(Math.min(1, Math.max(0, image.data[i]!)), p.gamma);
-    // y - c sin(2 pi y) / (2 pi): slope 1 + c at mid-tones, 1 - c at the ends, monotone for |c| < 1.
-    out.data[i] = y - (p.contrast * Math.sin(2 * Math.PI * y)) / (2 * Math.PI);
+    const x = Math.min(1, Math.max(0, image.data[i]!)) * size;
+    const j = Math.min(size - 1, Math.floor(x));
+    out.data[i] = lut[j]! + (lut[j + 1]! - lut[j]!) * (x - j);
   }
   return out;
 }
@@ -126,8 +136,15 @@ function unsharpMask(cv: OpenCv, image: RgbImage, amount: number, sigma: number)
   return out;
 }
 
-/** Runs the phone processing on an sRGB image (0..1) and returns the final JPEG, decoded. */
-export function applyPhonePipeline(cv: OpenCv, rng: Rng, image: RgbImage, params: PipelineParams): PipelineResult {
+export interface EncodedPipelineResult {
+  jpeg: Uint8Array;
+  width: number;
+  height: number;
+  params: PipelineParams;
+}
+
+/** Runs the phone processing on an sRGB image (0..1) and returns the final JPEG bytes. */
+export function encodeWithPhonePipeline(cv: OpenCv, rng: Rng, image: RgbImage, params: PipelineParams): EncodedPipelineResult {
   let img = exposeWithNoise(rng, image, params);
   if (params.noiseReduction) {
     img = bilateralRgb(cv, img, 5, params.noiseReduction.sigmaColor, params.noiseReduction.sigmaSpace);
@@ -139,6 +156,11 @@ export function applyPhonePipeline(cv: OpenCv, rng: Rng, image: RgbImage, params
     const h = Math.max(1, Math.round(img.height * params.downscale));
     img = resizeRgb(cv, img, w, h);
   }
-  const jpeg = encodeJpeg(rgbToRgba(img), params.jpegQuality);
-  return { rgba: decodeJpeg(jpeg), jpeg, params };
+  return { jpeg: encodeJpeg(rgbToRgba(img), params.jpegQuality), width: img.width, height: img.height, params };
+}
+
+/** Runs the phone processing and returns the final JPEG together with its decoding. */
+export function applyPhonePipeline(cv: OpenCv, rng: Rng, image: RgbImage, params: PipelineParams): PipelineResult {
+  const encoded = encodeWithPhonePipeline(cv, rng, image, params);
+  return { rgba: decodeJpeg(encoded.jpeg), jpeg: encoded.jpeg, params };
 }

@@ -83,3 +83,36 @@ export function mulberry32(seed: number): Rng {
   };
   return rng;
 }
+
+/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
+export function inverseNormalCdf(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771082, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const lo = 0.02425;
+  if (p < lo) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  }
+  if (p > 1 - lo) return -inverseNormalCdf(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+}
+
+// 65536 normal quantiles: per-pixel sensor noise needs millions of normals per image, and a
+// table lookup per 16 random bits is ~4x faster than Box-Muller. Tails stop at ~4.3 sigma,
+// invisible in 8-bit output.
+const NORMAL_TABLE = new Float32Array(65536);
+for (let i = 0; i < NORMAL_TABLE.length; i++) NORMAL_TABLE[i] = inverseNormalCdf((i + 0.5) / NORMAL_TABLE.length);
+
+/** Fills `out` with standard normal values (image noise; use rng.normal() for parameters). */
+export function fillNormals(rng: Rng, out: Float32Array): Float32Array {
+  for (let i = 0; i < out.length; i += 2) {
+    const bits = Math.floor(rng.next() * 4294967296);
+    out[i] = NORMAL_TABLE[bits & 0xffff]!;
+    if (i + 1 < out.length) out[i + 1] = NORMAL_TABLE[bits >>> 16]!;
+  }
+  return out;
+}

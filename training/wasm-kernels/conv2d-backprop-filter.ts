@@ -4,16 +4,18 @@
 //
 //   dW[kh,kw,ci,co] = sum over (n,oh,ow) of xPadded[n, oh*sh+kh, ow*sw+kw, ci] * dy[n,oh,ow,co]
 //
-// which is one matrix product once the input is unrolled (im2col):
-//   patches[m, k]  with m = (n,oh,ow) and k = (kh,kw,ci)   -> [M, K]
-//   dWᵀ = dyᵀ [Cout, M] @ patches [M, K]                    -> [Cout, K], transposed to [fh,fw,Cin,Cout]
+// which is one matrix product once the input is unrolled (im2col, stored transposed):
+//   patches[k, m]  with k = (kh,kw,ci) in filter order and m = (n,oh,ow)   -> [K, M]
+//   dW = patches [K, M] @ dy [M, Cout]                                     -> [fh,fw,Cin,Cout]
 //
-// Why this shape of implementation (measured on a 2-core x86, batch 32, layer 64x64x16 -> 3x3x16x16,
-// stride 2): composing the unroll from wasm StridedSlice/Concat costs ~620 ms (strided slices take
-// the generic slow path), wasm Conv3DBackpropFilterV2 on a depth-1 volume ~180 ms, this ~25 ms.
-// The unroll is a JS loop writing straight into a wasm-heap tensor (contiguous Cin-long copies);
-// the product runs in the backend's BatchMatMul (XNNPACK), which is only fast without transpose
-// flags, hence the explicit Transposes of dy and of the result.
+// Why this shape of implementation (measured on a 2-core x86, batch 32, 64x64x16 input, 3x3x16x16
+// filter, stride 2; the cpu backend takes ~13 s for it):
+//   - unroll composed from wasm Transpose/Pad/StridedSlice/Concat kernels: ~620 ms (strided slices
+//     take the backend's generic slow path);
+//   - wasm Conv3DBackpropFilterV2 on a depth-1 volume: ~180 ms;
+//   - unroll as a JS loop straight into a wasm-heap tensor + the backend's BatchMatMul: ~22 ms.
+// The matrix product is arranged with the small dy on the right and no transpose flags: the
+// wasm BatchMatMul repacks its right operand on every call and its transposed paths are slow.
 import {
   backend_util,
   getKernel,
@@ -56,33 +58,39 @@ function runWasmKernel(
   return out;
 }
 
-/** im2col: one row per output position (n,oh,ow), columns ordered (kh,kw,ci) like the filter. */
-function unrollPatches(
-  x: Float32Array,
+/**
+ * im2col, transposed: one row per filter tap (kh,kw,ci) in filter order, one column per output
+ * position (n,oh,ow). Reads the channel-major input [Cin, N, H, W] so each row is a near-
+ * contiguous sweep of one channel plane (plain loops: fill()/set() cost more per call than these
+ * short runs take).
+ */
+function unrollPatchesTransposed(
+  xChannelMajor: Float32Array,
   patches: Float32Array,
   info: backend_util.Conv2DInfo,
 ): void {
-  const { batchSize, inHeight, inWidth, inChannels: c, outHeight, outWidth } = info;
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
   const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
+  const plane = inHeight * inWidth;
   let p = 0;
-  for (let n = 0; n < batchSize; n++) {
-    const imageBase = n * inHeight * inWidth * c;
-    for (let oh = 0; oh < outHeight; oh++) {
-      for (let ow = 0; ow < outWidth; ow++) {
-        for (let kh = 0; kh < filterHeight; kh++) {
-          const ih = oh * strideHeight + kh - padInfo.top;
-          const rowInside = ih >= 0 && ih < inHeight;
-          for (let kw = 0; kw < filterWidth; kw++) {
-            const iw = ow * strideWidth + kw - padInfo.left;
-            if (!rowInside || iw < 0 || iw >= inWidth) {
-              patches.fill(0, p, p + c);
-            } else {
-              const src = imageBase + (ih * inWidth + iw) * c;
-              // set() has a fixed cost that only pays off for longer runs.
-              if (c >= 16) patches.set(x.subarray(src, src + c), p);
-              else for (let i = 0; i < c; i++) patches[p + i] = x[src + i]!;
+  for (let kh = 0; kh < filterHeight; kh++) {
+    for (let kw = 0; kw < filterWidth; kw++) {
+      // Output columns whose input column lies inside the image: ow in [owStart, owEnd).
+      const owStart = Math.min(outWidth, Math.max(0, Math.ceil((padInfo.left - kw) / strideWidth)));
+      const owEnd = Math.max(owStart, Math.min(outWidth, Math.ceil((inWidth + padInfo.left - kw) / strideWidth)));
+      for (let ci = 0; ci < inChannels; ci++) {
+        for (let n = 0; n < batchSize; n++) {
+          const planeBase = (ci * batchSize + n) * plane;
+          for (let oh = 0; oh < outHeight; oh++) {
+            const ih = oh * strideHeight + kh - padInfo.top;
+            if (ih < 0 || ih >= inHeight) {
+              for (let ow = 0; ow < outWidth; ow++) patches[p++] = 0;
+              continue;
             }
-            p += c;
+            const rowBase = planeBase + ih * inWidth + kw - padInfo.left;
+            for (let ow = 0; ow < owStart; ow++) patches[p++] = 0;
+            for (let ow = owStart; ow < owEnd; ow++) patches[p++] = xChannelMajor[rowBase + ow * strideWidth]!;
+            for (let ow = owEnd; ow < outWidth; ow++) patches[p++] = 0;
           }
         }
       }
@@ -113,23 +121,20 @@ export function conv2DBackpropFilterWasm(args: {
     false,
     'channelsLast',
   );
-  const rows = info.batchSize * info.outHeight * info.outWidth;
-  const cols = info.filterHeight * info.filterWidth * info.inChannels;
+  const positions = info.batchSize * info.outHeight * info.outWidth;
+  const taps = info.filterHeight * info.filterWidth * info.inChannels;
 
   const temporaries: TensorInfo[] = [];
   const keep = (t: TensorInfo): TensorInfo => (temporaries.push(t), t);
   try {
-    const patches = keep(backend.makeOutput([1, rows, cols], 'float32'));
+    const xT = keep(runWasmKernel('Transpose', backend, { x }, { perm: [3, 0, 1, 2] }));
+    const patches = keep(backend.makeOutput([1, taps, positions], 'float32'));
     // Heap views are taken after the allocation: growing wasm memory detaches older views.
-    unrollPatches(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(patches), info);
-    const dy2d = keep(runWasmKernel('Reshape', backend, { x: dy }, { shape: [rows, info.outChannels] }));
-    const dyT = keep(runWasmKernel('Transpose', backend, { x: dy2d }, { perm: [1, 0] }));
-    const dyT3d = keep(runWasmKernel('Reshape', backend, { x: dyT }, { shape: [1, info.outChannels, rows] }));
-    const dWT = keep(
-      runWasmKernel('BatchMatMul', backend, { a: dyT3d, b: patches }, { transposeA: false, transposeB: false }),
+    unrollPatchesTransposed(backend.typedArrayFromHeap(xT), backend.typedArrayFromHeap(patches), info);
+    const dy3d = keep(runWasmKernel('Reshape', backend, { x: dy }, { shape: [1, positions, info.outChannels] }));
+    const dW = keep(
+      runWasmKernel('BatchMatMul', backend, { a: patches, b: dy3d }, { transposeA: false, transposeB: false }),
     );
-    const dWT2d = keep(runWasmKernel('Reshape', backend, { x: dWT }, { shape: [info.outChannels, cols] }));
-    const dW = keep(runWasmKernel('Transpose', backend, { x: dWT2d }, { perm: [1, 0] }));
     // Reshape shares dW's data (refcounted), so dW itself can be released with the temporaries.
     return runWasmKernel('Reshape', backend, { x: dW }, { shape: filterShape });
   } finally {

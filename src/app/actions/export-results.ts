@@ -1,0 +1,44 @@
+// Builds the export rows from the store (verdicts at the current sensitivity) and saves them.
+import { photoTime, type Photo } from '../state/photo.ts';
+import type { PhotoStore } from '../state/store.ts';
+import { download } from '../ui/dom.ts';
+import { galleryListCsv, toCsv, toJson, type ExportRow, type GalleryListRow } from './export.ts';
+import { comparePhotos } from '../review/view-filter.ts';
+
+export function exportRows(store: PhotoStore): ExportRow[] {
+  return [...store.photos.values()].sort(comparePhotos('blurriest')).map((photo) => {
+    const shown = store.shown(photo);
+    return {
+      file: photo.name,
+      folder: photo.folder,
+      verdict: shown.verdict === 'pending' ? 'not checked' : shown.verdict,
+      probability: photo.outcome.kind === 'done' ? photo.outcome.analysis.probability : null,
+      type: shown.blurType,
+      size: photo.size,
+      date: new Date(photoTime(photo)).toISOString(),
+      error: photo.outcome.kind === 'error' ? photo.outcome.message : null,
+    };
+  });
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+export function exportCsv(store: PhotoStore): void {
+  download(new Blob([toCsv(exportRows(store))], { type: 'text/csv;charset=utf-8' }), `blur-finder-${stamp()}.csv`);
+}
+
+export function exportJson(store: PhotoStore): void {
+  const meta = { app: 'Blur Finder', exported: new Date().toISOString(), sensitivity: store.sensitivity, bands: store.currentBands };
+  download(new Blob([toJson(exportRows(store), meta)], { type: 'application/json' }), `blur-finder-${stamp()}.json`);
+}
+
+/** Oldest first: the order gallery apps show, so the person can tick them off while scrolling. */
+export function galleryRows(photos: readonly Photo[]): GalleryListRow[] {
+  return [...photos]
+    .sort(comparePhotos('date'))
+    .map((p) => ({ file: p.name, folder: p.folder, date: new Date(photoTime(p)).toISOString(), size: p.size }));
+}
+
+export function exportGalleryList(photos: readonly Photo[]): void {
+  download(new Blob([galleryListCsv(galleryRows(photos))], { type: 'text/csv;charset=utf-8' }), `blur-finder-to-delete-${stamp()}.csv`);
+}

@@ -1,0 +1,110 @@
+// Filters, sort, the sensitivity slider and the bulk selections above the grid.
+import { BLUR_TYPES, type BlurType } from '../../core/types.ts';
+import { h, setText, frameThrottle } from '../ui/dom.ts';
+import type { PhotoStore } from '../state/store.ts';
+import { describeSensitivity, SENSITIVITY_MAX, SENSITIVITY_MIN } from './sensitivity.ts';
+import { TYPE_LABELS } from './reason.ts';
+import type { SortOrder, VerdictFilter } from './view-filter.ts';
+import { burstRest } from '../bursts/burst-tracker.ts';
+
+export interface ToolbarHandlers {
+  exportCsv(): void;
+  exportJson(): void;
+}
+
+const FILTERS: Array<{ value: VerdictFilter; label: string }> = [
+  { value: 'all', label: 'All' },
+  { value: 'blurry', label: 'Blurry' },
+  { value: 'uncertain', label: 'Uncertain' },
+  { value: 'sharp', label: 'Sharp' },
+  { value: 'error', label: 'Errors' },
+];
+
+export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLElement {
+  const chips = h('fieldset', { class: 'chips', 'data-testid': 'verdict-filter' }, h('legend', { class: 'visually-hidden' }, 'Show'));
+  const counters = new Map<VerdictFilter, HTMLElement>();
+  for (const f of FILTERS) {
+    const input = h('input', { type: 'radio', name: 'verdict-filter', value: f.value, checked: f.value === store.filter.verdict, class: 'visually-hidden' });
+    input.addEventListener('change', () => store.setFilter({ verdict: f.value }));
+    const count = h('span', { class: 'count' });
+    counters.set(f.value, count);
+    chips.append(h('label', { class: `chip chip-${f.value}`, 'data-filter': f.value }, input, h('span', {}, f.label), count));
+  }
+
+  const typeSelect = h('select', { id: 'type-filter', 'data-testid': 'type-filter' }, h('option', { value: 'any' }, 'Any kind of blur'));
+  for (const t of BLUR_TYPES) typeSelect.append(h('option', { value: t }, TYPE_LABELS[t]));
+  typeSelect.addEventListener('change', () => store.setFilter({ blurType: typeSelect.value as BlurType | 'any' }));
+
+  const sortSelect = h(
+    'select',
+    { id: 'sort-order', 'data-testid': 'sort-order' },
+    h('option', { value: 'blurriest' }, 'Blurriest first'),
+    h('option', { value: 'sharpest' }, 'Sharpest first'),
+    h('option', { value: 'date' }, 'Date taken'),
+    h('option', { value: 'name' }, 'Name'),
+  );
+  sortSelect.addEventListener('change', () => store.setSort(sortSelect.value as SortOrder));
+
+  const slider = h('input', {
+    type: 'range', id: 'sensitivity', min: SENSITIVITY_MIN, max: SENSITIVITY_MAX, step: 1, value: store.sensitivity,
+    'data-testid': 'sensitivity', 'aria-describedby': 'sensitivity-words',
+  });
+  const words = h('output', { id: 'sensitivity-words', for: 'sensitivity', class: 'sensitivity-words' });
+  slider.addEventListener('input', () => store.setSensitivity(Number(slider.value)));
+
+  const selectBlurry = h('button', { type: 'button', class: 'button', 'data-testid': 'select-blurry' }, 'Select all blurry');
+  selectBlurry.addEventListener('click', () => {
+    const blurry = [...store.photos.values()].filter((p) => store.shown(p).verdict === 'blurry' && p.location === 'original').map((p) => p.key);
+    store.select(blurry, true);
+  });
+  const keepBest = h('button', { type: 'button', class: 'button', 'data-testid': 'keep-best', hidden: true }, 'Keep the best of each burst, select the rest');
+  keepBest.addEventListener('click', () => store.select(burstRest(store), true));
+  const exportCsv = h('button', { type: 'button', class: 'button ghost', 'data-testid': 'export-csv' }, 'Export results (CSV)');
+  exportCsv.addEventListener('click', handlers.exportCsv);
+  const exportJson = h('button', { type: 'button', class: 'button ghost', 'data-testid': 'export-json' }, 'Export results (JSON)');
+  exportJson.addEventListener('click', handlers.exportJson);
+
+  // Secondary controls fold away on a phone so the photos start high on the screen; open on a desktop.
+  const more = h(
+    'details',
+    { class: 'more', 'data-testid': 'more-controls', open: matchMedia('(min-width: 960px)').matches },
+    h('summary', {}, 'Kind, order and export'),
+    h(
+      'div',
+      { class: 'toolbar-row' },
+      h('label', { class: 'field', for: 'type-filter' }, h('span', {}, 'Kind of blur'), typeSelect),
+      h('label', { class: 'field', for: 'sort-order' }, h('span', {}, 'Order'), sortSelect),
+    ),
+    h('div', { class: 'exports' }, exportCsv, exportJson),
+  );
+
+  const element = h(
+    'div',
+    { class: 'toolbar', role: 'region', 'aria-label': 'Filters and selection', hidden: true },
+    chips,
+    h('div', { class: 'sensitivity' }, h('label', { for: 'sensitivity' }, 'Sensitivity'), words, slider),
+    h('div', { class: 'bulk' }, selectBlurry, keepBest),
+    more,
+  );
+
+  const render = () => {
+    const c = store.counts();
+    element.hidden = c.done === 0;
+    const n: Record<VerdictFilter, number> = { all: c.done, blurry: c.blurry, uncertain: c.uncertain, sharp: c.sharp, error: c.error };
+    for (const [f, el] of counters) setText(el, String(n[f]));
+    chips.querySelector<HTMLElement>('[data-filter=error]')!.hidden = c.error === 0 && store.filter.verdict !== 'error';
+    setText(words, describeSensitivity(store.sensitivity));
+    slider.setAttribute('aria-valuetext', `${store.sensitivity}: ${describeSensitivity(store.sensitivity)}`);
+    selectBlurry.disabled = c.blurry === 0;
+    const bursts = new Set([...store.bursts.values()].map((m) => m.id)).size;
+    keepBest.hidden = bursts === 0;
+    setText(keepBest, `Keep the best of ${bursts === 1 ? 'the burst' : `${bursts} bursts`}, select the rest`);
+    for (const t of BLUR_TYPES) {
+      const option = typeSelect.querySelector<HTMLOptionElement>(`option[value=${t}]`)!;
+      setText(option, `${TYPE_LABELS[t]} (${c[t]})`);
+    }
+  };
+  store.subscribe(frameThrottle(render));
+  render();
+  return element;
+}

@@ -1,0 +1,125 @@
+// Memory of work: every result is saved the moment it arrives, so a closed tab or a crash
+// loses at most the photo in flight. Keyed by name + size + lastModified, which survives
+// re-picking the same files or reopening the same folder.
+import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Outcome, Photo, PhotoLocation } from '../state/photo.ts';
+
+const DB_NAME = 'blur-finder';
+const DB_VERSION = 1;
+
+export interface StoredPhoto {
+  key: string;
+  name: string;
+  folder: string;
+  size: number;
+  lastModified: number;
+  type: string;
+  takenAt: number | null;
+  outcome: Exclude<Outcome, { kind: 'pending' }>;
+  thumbnail: Blob | null;
+  hash: string | null;
+  location: PhotoLocation;
+  savedAt: number;
+}
+
+interface MetaValues {
+  /** Keys of the photos on screen when the page was last used, in no particular order. */
+  collection: string[];
+  /** The detector whose results are stored; a better model makes older results stale. */
+  detector: string;
+  /** The folder last opened with the folder picker, to reconnect without picking again. */
+  folder: FileSystemDirectoryHandle;
+}
+
+interface Schema extends DBSchema {
+  results: { key: string; value: StoredPhoto };
+  meta: { key: keyof MetaValues; value: MetaValues[keyof MetaValues] };
+}
+
+export function toStored(photo: Photo): StoredPhoto | null {
+  if (photo.outcome.kind === 'pending') return null;
+  return {
+    key: photo.key,
+    name: photo.name,
+    folder: photo.folder,
+    size: photo.size,
+    lastModified: photo.lastModified,
+    type: photo.type,
+    takenAt: photo.takenAt,
+    outcome: photo.outcome,
+    thumbnail: photo.thumbnail,
+    hash: photo.hash,
+    location: photo.location,
+    savedAt: Date.now(),
+  };
+}
+
+export function fromStored(stored: StoredPhoto): Photo {
+  return { ...stored, source: null };
+}
+
+export class ResultsDb {
+  private constructor(private db: IDBPDatabase<Schema>) {}
+
+  static async open(): Promise<ResultsDb> {
+    const db = await openDB<Schema>(DB_NAME, DB_VERSION, {
+      upgrade(db) {
+        db.createObjectStore('results', { keyPath: 'key' });
+        db.createObjectStore('meta');
+      },
+    });
+    return new ResultsDb(db);
+  }
+
+  async save(photo: Photo): Promise<void> {
+    const stored = toStored(photo);
+    if (stored) await this.db.put('results', stored);
+  }
+
+  async get(key: string): Promise<StoredPhoto | undefined> {
+    return this.db.get('results', key);
+  }
+
+  async getMany(keys: readonly string[]): Promise<Map<string, StoredPhoto>> {
+    const tx = this.db.transaction('results');
+    const found = await Promise.all(keys.map((k) => tx.store.get(k)));
+    await tx.done;
+    const map = new Map<string, StoredPhoto>();
+    for (const s of found) if (s) map.set(s.key, s);
+    return map;
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    const tx = this.db.transaction('results', 'readwrite');
+    await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
+  }
+
+  async count(): Promise<number> {
+    return this.db.count('results');
+  }
+
+  async getMeta<K extends keyof MetaValues>(name: K): Promise<MetaValues[K] | undefined> {
+    return (await this.db.get('meta', name)) as MetaValues[K] | undefined;
+  }
+
+  async setMeta<K extends keyof MetaValues>(name: K, value: MetaValues[K]): Promise<void> {
+    await this.db.put('meta', value, name);
+  }
+
+  /** The photos of the last visit's collection, as stored. */
+  async lastCollection(): Promise<StoredPhoto[]> {
+    const keys = (await this.getMeta('collection')) ?? [];
+    return [...(await this.getMany(keys)).values()];
+  }
+
+  /** Forgets everything: results, thumbnails, the remembered folder. */
+  async destroy(): Promise<void> {
+    this.db.close();
+    await deleteDB(DB_NAME);
+  }
+
+  /** Reopens after destroy(), so the page keeps working without a reload. */
+  async reopen(): Promise<void> {
+    this.db = (await ResultsDb.open()).db;
+  }
+}

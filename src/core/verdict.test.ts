@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND, verdictFor, verdictThresholds } from './verdict.ts';
+
+describe('verdictFor', () => {
+  it('is sharp below, uncertain around and blurry above the default threshold', () => {
+    expect(DEFAULT_THRESHOLD).toBe(0.5);
+    expect(verdictFor(0.1)).toBe('sharp');
+    expect(verdictFor(0.449)).toBe('sharp');
+    expect(verdictFor(0.45)).toBe('uncertain');
+    expect(verdictFor(0.5)).toBe('uncertain');
+    expect(verdictFor(0.549)).toBe('uncertain');
+    expect(verdictFor(0.55)).toBe('blurry');
+    expect(verdictFor(0.99)).toBe('blurry');
+  });
+
+  it('moves the band with the threshold and honours its width', () => {
+    expect(verdictFor(0.65, 0.7, 0.2)).toBe('uncertain');
+    expect(verdictFor(0.59, 0.7, 0.2)).toBe('sharp');
+    expect(verdictFor(0.8, 0.7, 0.2)).toBe('blurry');
+    const t = verdictThresholds(0.7, 0.2);
+    expect(t.uncertainFrom).toBeCloseTo(0.6, 12);
+    expect(t.blurryFrom).toBeCloseTo(0.8, 12);
+  });
+
+  it('has no uncertain verdicts when the band is zero', () => {
+    expect(verdictFor(0.5, 0.5, 0)).toBe('blurry');
+    expect(verdictFor(0.4999, 0.5, 0)).toBe('sharp');
+  });
+
+  it('calls an unknown probability uncertain and rejects a negative band', () => {
+    expect(verdictFor(Number.NaN)).toBe('uncertain');
+    expect(() => verdictFor(0.5, 0.5, -0.1)).toThrow(RangeError);
+    expect(DEFAULT_UNCERTAIN_BAND).toBeLessThanOrEqual(0.2);
+  });
+});

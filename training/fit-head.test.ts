@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { fuseScores } from '../src/core/fusion.ts';
+import type { PatchClass } from '../src/core/types.ts';
+import { calibrateHead, fitHead, type HeadExample } from './fit-head.ts';
+
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
+}
+
+/** Photos where 'sharpness' separates blurry from sharp and 'streak' marks motion among the blurred. */
+function synthetic(n: number, seed: number, sharpShare = 0.7): HeadExample[] {
+  const r = lcg(seed);
+  const gauss = () => Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
+  return Array.from({ length: n }, () => {
+    const blurry = r() > sharpShare;
+    const label: PatchClass = !blurry ? 'sharp' : r() < 0.5 ? 'motion' : r() < 0.9 ? 'defocus' : 'gaussian';
+    return {
+      label,
+      features: {
+        sharpness: (blurry ? -1 : 1) + gauss(),
+        streak: (label === 'motion' ? 2 : 0) + gauss() * 0.5,
+        round: (label === 'defocus' ? 2 : 0) + gauss() * 0.5,
+        soft: (label === 'gaussian' ? 2 : 0) + gauss() * 0.5,
+        noise: gauss(),
+      },
+    };
+  });
+}
+
+describe('fitHead', () => {
+  const names = ['sharpness', 'streak', 'round', 'soft', 'noise'];
+
+  it('learns which features matter and names the blur type, rare class included', () => {
+    const head = fitHead(synthetic(1500, 1), { detector: 'test', featureNames: names, iterations: 600 });
+    const [wSharp, , , , wNoise] = head.blur.weights[0]!;
+    expect(wSharp).toBeLessThan(-1);
+    expect(Math.abs(wNoise!)).toBeLessThan(0.3);
+    const test = synthetic(600, 2);
+    const correctType = test.filter((e) => e.label !== 'sharp').filter((e) => {
+      const t = fuseScores(head, e.features).typeProbabilities;
+      const best = (Object.keys(t) as (keyof typeof t)[]).reduce((a, b) => (t[b] > t[a] ? b : a));
+      return best === e.label;
+    });
+    const gaussian = test.filter((e) => e.label === 'gaussian');
+    const gaussianRight = gaussian.filter((e) => {
+      const t = fuseScores(head, e.features).typeProbabilities;
+      return t.gaussian > t.motion && t.gaussian > t.defocus;
+    });
+    expect(correctType.length / test.filter((e) => e.label !== 'sharp').length).toBeGreaterThan(0.85);
+    expect(gaussianRight.length / gaussian.length).toBeGreaterThan(0.7);
+  });
+
+  it('keeps sharpness evidence from ever pushing towards blurry', () => {
+    // Make 'noise' spuriously positive for blur in training; declare it sharpness evidence.
+    const examples = synthetic(800, 3).map((e) => ({ ...e, features: { ...e.features, noise: e.features.noise! + (e.label !== 'sharp' ? 1 : 0) } }));
+    const free = fitHead(examples, { detector: 'test', featureNames: names, iterations: 400 });
+    const constrained = fitHead(examples, { detector: 'test', featureNames: names, iterations: 400, sharpnessEvidence: (n) => n === 'noise' });
+    expect(free.blur.weights[0]![4]).toBeGreaterThan(0.2);
+    expect(constrained.blur.weights[0]![4]).toBeLessThanOrEqual(0);
+  });
+
+  it('calibrates on held-out data: predicted rates match observed rates', () => {
+    const head = calibrateHead(fitHead(synthetic(1000, 4), { detector: 'test', featureNames: names, iterations: 400 }), synthetic(1000, 5));
+    const test = synthetic(4000, 6);
+    const bins = Array.from({ length: 5 }, () => ({ p: 0, y: 0, n: 0 }));
+    for (const e of test) {
+      const p = fuseScores(head, e.features).probability;
+      const b = bins[Math.min(4, Math.floor(p * 5))]!;
+      b.p += p;
+      b.y += e.label !== 'sharp' ? 1 : 0;
+      b.n++;
+    }
+    const ece = bins.reduce((s, b) => s + (b.n ? Math.abs(b.p - b.y) : 0), 0) / test.length;
+    expect(ece).toBeLessThan(0.04);
+  });
+});

@@ -1,0 +1,196 @@
+// Fits a fusion head (src/core/fusion.ts): standardisation, a logistic blur head, a softmax type
+// head, then Platt calibration on held-out photos. Same code for every detector ('fused',
+// 'features', 'cnn'): only the feature list differs.
+import { BLUR_TYPES, type FeatureVector, type PatchClass } from '../src/core/types.ts';
+import { blurLogit, softmax, standardise, type FusionParams, type LinearLayer } from '../src/core/fusion.ts';
+
+export interface HeadExample {
+  features: FeatureVector;
+  label: PatchClass;
+}
+
+export interface FitHeadOptions {
+  detector: string;
+  featureNames: readonly string[];
+  /** Features that are evidence of sharpness: their blur weight is kept <= 0 (projected gradient),
+   * so more of them can never make a photo blurrier. */
+  sharpnessEvidence?: (name: string) => boolean;
+  /** L2 penalty on weights (standardised units). */
+  l2?: number;
+  iterations?: number;
+  learningRate?: number;
+  /** 'balanced': every class weighs the same in total (the rare blur type is not ignored). */
+  classWeighting?: 'balanced' | 'none';
+  zClip?: number;
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+function meanStd(rows: Float64Array[], j: number): [number, number] {
+  let s = 0;
+  let n = 0;
+  for (const r of rows) if (Number.isFinite(r[j]!)) (s += r[j]!), n++;
+  const mean = n ? s / n : 0;
+  let v = 0;
+  for (const r of rows) if (Number.isFinite(r[j]!)) v += (r[j]! - mean) ** 2;
+  const std = n > 1 ? Math.sqrt(v / (n - 1)) : 1;
+  return [mean, std > 1e-9 ? std : 1];
+}
+
+/** Per-example weights making each class's total weight equal (or all 1). */
+function exampleWeights(labels: readonly string[], mode: 'balanced' | 'none'): Float64Array {
+  const w = new Float64Array(labels.length).fill(1);
+  if (mode === 'none') return w;
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  const classes = counts.size;
+  labels.forEach((l, i) => (w[i] = labels.length / (classes * counts.get(l)!)));
+  return w;
+}
+
+/** Adam on a flat parameter vector with an optional projection after each step. */
+function adamMinimise(
+  theta: Float64Array,
+  gradient: (theta: Float64Array, grad: Float64Array) => void,
+  iterations: number,
+  learningRate: number,
+  project: (theta: Float64Array) => void = () => {},
+): void {
+  const m = new Float64Array(theta.length);
+  const v = new Float64Array(theta.length);
+  const g = new Float64Array(theta.length);
+  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
+  for (let t = 1; t <= iterations; t++) {
+    g.fill(0);
+    gradient(theta, g);
+    for (let i = 0; i < theta.length; i++) {
+      m[i] = b1 * m[i]! + (1 - b1) * g[i]!;
+      v[i] = b2 * v[i]! + (1 - b2) * g[i]! * g[i]!;
+      theta[i]! -= (learningRate * (m[i]! / (1 - b1 ** t))) / (Math.sqrt(v[i]! / (1 - b2 ** t)) + eps);
+    }
+    project(theta);
+  }
+}
+
+/** Fits the blur and type heads on training examples; calibration is left at identity (see calibrateHead). */
+export function fitHead(examples: readonly HeadExample[], options: FitHeadOptions): FusionParams {
+  const names = [...options.featureNames];
+  const d = names.length;
+  const zClip = options.zClip ?? 6;
+  const l2 = options.l2 ?? 1e-3;
+  const iterations = options.iterations ?? 1500;
+  const lr = options.learningRate ?? 0.05;
+  const weighting = options.classWeighting ?? 'balanced';
+  if (examples.length === 0) throw new Error('fitHead: no examples');
+
+  const raw = examples.map((e) => Float64Array.from(names, (n) => e.features[n] ?? Number.NaN));
+  const stats = names.map((_, j) => meanStd(raw, j));
+  const params: FusionParams = {
+    version: 1,
+    detector: options.detector,
+    featureNames: names,
+    mean: stats.map((s) => s[0]),
+    std: stats.map((s) => s[1]),
+    zClip,
+    blur: { weights: [new Array(d).fill(0)], bias: [0] },
+    calibration: { scale: 1, offset: 0 },
+    type: { weights: BLUR_TYPES.map(() => new Array(d).fill(0)), bias: BLUR_TYPES.map(() => 0) },
+  };
+  const z = examples.map((e) => standardise(params, e.features));
+
+  // Blur head: weighted logistic regression, blurry = any blur label.
+  const isBlurry = examples.map((e) => e.label !== 'sharp');
+  const wBlur = exampleWeights(isBlurry.map(String), weighting);
+  const totalBlurWeight = wBlur.reduce((a, b) => a + b, 0);
+  const evidence = names.map((n) => options.sharpnessEvidence?.(n) ?? false);
+  const blurTheta = new Float64Array(d + 1); // weights..., bias
+  adamMinimise(
+    blurTheta,
+    (theta, grad) => {
+      for (let i = 0; i < z.length; i++) {
+        let s = theta[d]!;
+        const zi = z[i]!;
+        for (let j = 0; j < d; j++) s += theta[j]! * zi[j]!;
+        const r = (wBlur[i]! * (sigmoid(s) - (isBlurry[i] ? 1 : 0))) / totalBlurWeight;
+        for (let j = 0; j < d; j++) grad[j]! += r * zi[j]!;
+        grad[d]! += r;
+      }
+      for (let j = 0; j < d; j++) grad[j]! += l2 * theta[j]!;
+    },
+    iterations,
+    lr,
+    (theta) => evidence.forEach((e, j) => e && theta[j]! > 0 && (theta[j] = 0)),
+  );
+  params.blur = { weights: [Array.from(blurTheta.subarray(0, d))], bias: [blurTheta[d]!] };
+
+  // Type head: weighted softmax regression over the blurred examples only.
+  const blurred = examples.map((e, i) => [e, i] as const).filter(([e]) => e.label !== 'sharp');
+  if (blurred.length > 0) {
+    const k = BLUR_TYPES.length;
+    const target = blurred.map(([e]) => BLUR_TYPES.indexOf(e.label as (typeof BLUR_TYPES)[number]));
+    const wType = exampleWeights(blurred.map(([e]) => e.label), weighting);
+    const totalTypeWeight = wType.reduce((a, b) => a + b, 0);
+    const typeTheta = new Float64Array(k * (d + 1));
+    adamMinimise(
+      typeTheta,
+      (theta, grad) => {
+        blurred.forEach(([, i], b) => {
+          const zi = z[i]!;
+          const logits = Array.from({ length: k }, (_, c) => {
+            let s = theta[c * (d + 1) + d]!;
+            for (let j = 0; j < d; j++) s += theta[c * (d + 1) + j]! * zi[j]!;
+            return s;
+          });
+          const p = softmax(logits);
+          for (let c = 0; c < k; c++) {
+            const r = (wType[b]! * (p[c]! - (c === target[b] ? 1 : 0))) / totalTypeWeight;
+            for (let j = 0; j < d; j++) grad[c * (d + 1) + j]! += r * zi[j]!;
+            grad[c * (d + 1) + d]! += r;
+          }
+        });
+        for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) grad[c * (d + 1) + j]! += l2 * theta[c * (d + 1) + j]!;
+      },
+      iterations,
+      lr,
+    );
+    const type: LinearLayer = { weights: [], bias: [] };
+    for (let c = 0; c < k; c++) {
+      type.weights.push(Array.from(typeTheta.subarray(c * (d + 1), c * (d + 1) + d)));
+      type.bias.push(typeTheta[c * (d + 1) + d]!);
+    }
+    params.type = type;
+  }
+  return params;
+}
+
+/**
+ * Platt scaling: p = sigmoid(a * logit + b) fitted by weighted maximum likelihood. `weights` let
+ * the held-out set stand for a different class mix than it was drawn with (see report).
+ */
+export function fitPlatt(logits: readonly number[], blurry: readonly boolean[], weights?: readonly number[]): { scale: number; offset: number } {
+  const theta = Float64Array.of(1, 0);
+  const total = weights ? weights.reduce((a, b) => a + b, 0) : logits.length;
+  adamMinimise(
+    theta,
+    (t, grad) => {
+      logits.forEach((s, i) => {
+        const r = ((weights?.[i] ?? 1) * (sigmoid(t[0]! * s + t[1]!) - (blurry[i] ? 1 : 0))) / total;
+        grad[0]! += r * s;
+        grad[1]! += r;
+      });
+    },
+    800,
+    0.05,
+    (t) => {
+      if (t[0]! < 1e-3) t[0] = 1e-3; // a calibration must not flip the head's ordering
+    },
+  );
+  return { scale: theta[0]!, offset: theta[1]! };
+}
+
+/** Returns params with Platt calibration fitted on held-out examples. */
+export function calibrateHead(params: FusionParams, heldOut: readonly HeadExample[], weights?: readonly number[]): FusionParams {
+  const logits = heldOut.map((e) => blurLogit(params, e.features));
+  const calibration = fitPlatt(logits, heldOut.map((e) => e.label !== 'sharp'), weights);
+  return { ...params, calibration };
+}

@@ -1,0 +1,91 @@
+// Labelled patches for the CNN, cut from the cached training images with the app's own
+// normalisation (extractPatchAt = extractPatches' crop), plus the batching the training loop uses.
+import { join } from 'node:path';
+import { PATCH_CLASSES, type PatchClass } from '../src/core/types.ts';
+import { extractPatchAt, globalContrast, PATCH_SIZE } from '../src/core/patches.ts';
+import type { Rng } from './data/rng.ts';
+import { loadWorkingLuma, type DataImage } from './stages/data.ts';
+
+export interface PatchDataset {
+  n: number;
+  size: number;
+  /** n * size * size values. */
+  data: Float32Array;
+  /** Class index (PATCH_CLASSES order) per patch. */
+  labels: Int32Array;
+  /** Index into the image list per patch (for per-photo grouping). */
+  image: Int32Array;
+}
+
+export function loadPatchDataset(images: readonly DataImage[], dataDir: string, onImage?: (done: number) => void): PatchDataset {
+  const area = PATCH_SIZE * PATCH_SIZE;
+  const n = images.reduce((s, im) => s + im.crops.length, 0);
+  const data = new Float32Array(n * area);
+  const labels = new Int32Array(n);
+  const image = new Int32Array(n);
+  let k = 0;
+  images.forEach((im, i) => {
+    const luma = loadWorkingLuma(join(dataDir, im.file));
+    const contrast = globalContrast(luma);
+    for (const crop of im.crops) {
+      data.set(extractPatchAt(luma, crop.x, crop.y, contrast).data, k * area);
+      labels[k] = PATCH_CLASSES.indexOf(crop.label);
+      image[k] = i;
+      k++;
+    }
+    onImage?.(i + 1);
+  });
+  return { n, size: PATCH_SIZE, data, labels, image };
+}
+
+export function classCounts(labels: Int32Array): number[] {
+  const counts = PATCH_CLASSES.map(() => 0);
+  for (const l of labels) counts[l]!++;
+  return counts;
+}
+
+/**
+ * Per-class loss weights that give every class the same total weight ("balanced"), capped so a
+ * class with a handful of patches cannot dominate the gradient, and scaled to average 1 per patch.
+ */
+export function balancedClassWeights(counts: readonly number[], cap = 20): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const present = counts.filter((c) => c > 0).length;
+  const raw = counts.map((c) => (c > 0 ? Math.min(cap, total / (present * c)) : 0));
+  const mean = counts.reduce((s, c, i) => s + c * raw[i]!, 0) / total;
+  return raw.map((w) => w / mean);
+}
+
+/**
+ * Copies patch `index` into `out` at `offset` under one of the 8 symmetries of the square.
+ * Blur has no preferred orientation in a gallery (motion goes any way), so these are free data.
+ */
+export function copyAugmented(dataset: PatchDataset, index: number, symmetry: number, out: Float32Array, offset: number): void {
+  const s = dataset.size;
+  const src = index * s * s;
+  const flipX = (symmetry & 1) !== 0;
+  const flipY = (symmetry & 2) !== 0;
+  const swap = (symmetry & 4) !== 0;
+  for (let y = 0; y < s; y++) {
+    for (let x = 0; x < s; x++) {
+      let u = flipX ? s - 1 - x : x;
+      let v = flipY ? s - 1 - y : y;
+      if (swap) [u, v] = [v, u];
+      out[offset + y * s + x] = dataset.data[src + v * s + u]!;
+    }
+  }
+}
+
+/** Seeded Fisher-Yates permutation of 0..n-1. */
+export function shuffled(n: number, rng: Rng): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng.next() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  return order;
+}
+
+export const labelName = (index: number): PatchClass => PATCH_CLASSES[index]!;

@@ -1,0 +1,108 @@
+// Stage 'cnn': trains the patch CNN on crops of the CNN image set (class-weighted), checks it on
+// crops of the head image set (photos it never sees), and saves it. Optionally trains the same
+// net unweighted to measure what imbalance handling buys, and the whole-image ablation net.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPatchCnn, weightCount } from '../../src/core/cnn.ts';
+import { PATCH_CLASSES } from '../../src/core/types.ts';
+import type { RunConfig } from '../config.ts';
+import { deriveSeed } from '../data/rng.ts';
+import { saveLayersModelToDir } from '../model-files.ts';
+import { balancedClassWeights, classCounts, loadPatchDataset, type PatchDataset } from '../patch-dataset.ts';
+import { createProgress } from '../progress.ts';
+import { trainPatchCnn, type EpochRecord } from '../train-patch-cnn.ts';
+import { trainWholeImageCnn, type WholeImageHistory } from '../whole-image-cnn.ts';
+import { dataDir as dataDirOf, loadDataManifest } from './data.ts';
+
+export interface CnnRunRecord {
+  imbalance: 'weighted' | 'none';
+  weightCount: number;
+  classWeights: number[] | null;
+  history: EpochRecord[];
+  seconds: number;
+}
+
+export interface CnnStageResult {
+  trainPatches: number;
+  heldOutPatches: number;
+  classCounts: Record<string, number>;
+  heldOutClassCounts: Record<string, number>;
+  weighted: CnnRunRecord;
+  unweighted?: CnnRunRecord;
+  wholeImage?: WholeImageHistory;
+}
+
+/** At most `max` patches, evenly spread (every k-th), so per-epoch checks stay cheap. */
+function spread(dataset: PatchDataset, max: number): PatchDataset {
+  if (dataset.n <= max) return dataset;
+  const step = dataset.n / max;
+  const area = dataset.size * dataset.size;
+  const pick = Array.from({ length: max }, (_, i) => Math.floor(i * step));
+  const data = new Float32Array(max * area);
+  pick.forEach((p, i) => data.set(dataset.data.subarray(p * area, (p + 1) * area), i * area));
+  return {
+    n: max,
+    size: dataset.size,
+    data,
+    labels: Int32Array.from(pick, (p) => dataset.labels[p]!),
+    image: Int32Array.from(pick, (p) => dataset.image[p]!),
+  };
+}
+
+const byClass = (counts: number[]) => Object.fromEntries(PATCH_CLASSES.map((c, i) => [c, counts[i]!]));
+
+async function trainOne(config: RunConfig, train: PatchDataset, heldOut: PatchDataset, weighted: boolean, dir: string): Promise<CnnRunRecord> {
+  const classWeights = weighted ? balancedClassWeights(classCounts(train.labels)) : null;
+  const model = buildPatchCnn({ seed: deriveSeed(config.seed, 'patch-cnn') });
+  const label = weighted ? 'cnn: class-weighted' : 'cnn: unweighted (ablation)';
+  const steps = Math.floor(train.n / config.cnn.batchSize) * config.cnn.epochs;
+  const progress = createProgress(label, steps);
+  const started = performance.now();
+  let recent = 0;
+  const history = await trainPatchCnn(model, train, {
+    epochs: config.cnn.epochs,
+    batchSize: config.cnn.batchSize,
+    learningRate: config.cnn.learningRate,
+    classWeights,
+    seed: deriveSeed(config.seed, 'patch-cnn-batches'),
+    heldOut,
+    onStep: (step, _total, loss) => {
+      recent = recent === 0 ? loss : 0.95 * recent + 0.05 * loss;
+      progress.update(step, `loss ${recent.toFixed(3)}`);
+    },
+  });
+  const last = history[history.length - 1]!;
+  progress.finish(`loss ${history[0]!.loss.toFixed(3)} -> ${last.loss.toFixed(3)}, held-out accuracy ${(100 * (last.heldOut?.accuracy ?? Number.NaN)).toFixed(1)}%`);
+  await saveLayersModelToDir(model, dir);
+  const count = weightCount(model);
+  model.dispose();
+  return { imbalance: weighted ? 'weighted' : 'none', weightCount: count, classWeights, history, seconds: (performance.now() - started) / 1000 };
+}
+
+export async function runCnnStage(config: RunConfig): Promise<CnnStageResult> {
+  const manifest = loadDataManifest(config);
+  const dataDir = dataDirOf(config, manifest.key);
+  const cnnImages = manifest.images.filter((im) => im.set === 'cnn');
+  const headImages = manifest.images.filter((im) => im.set === 'head');
+  const loading = createProgress('cnn: cutting patches', cnnImages.length + headImages.length);
+  const train = loadPatchDataset(cnnImages, dataDir, (d) => loading.update(d));
+  const heldOut = spread(loadPatchDataset(headImages, dataDir, (d) => loading.update(cnnImages.length + d)), config.quick ? 400 : 2500);
+  loading.finish(`${train.n} training patches, ${heldOut.n} held-out`);
+
+  const outDir = join(config.outDir, 'cnn');
+  mkdirSync(outDir, { recursive: true });
+  const weightedRun = await trainOne(config, train, heldOut, config.cnn.imbalance === 'weighted', join(outDir, 'model'));
+  const result: CnnStageResult = {
+    trainPatches: train.n,
+    heldOutPatches: heldOut.n,
+    classCounts: byClass(classCounts(train.labels)),
+    heldOutClassCounts: byClass(classCounts(heldOut.labels)),
+    weighted: weightedRun,
+  };
+  if (config.cnn.imbalanceAblation && config.cnn.imbalance === 'weighted') {
+    result.unweighted = await trainOne(config, train, heldOut, false, join(outDir, 'model-unweighted'));
+  }
+  result.wholeImage = await trainWholeImageCnn(config, cnnImages, headImages, dataDir, join(outDir, 'whole-image'));
+  writeFileSync(join(outDir, 'result.json'), JSON.stringify(result, null, 1));
+  return result;
+}

@@ -1,0 +1,224 @@
+// Stage 'data': synthesise the training images (gallery class mix, from training-split photos and
+// procedural frames), decode them exactly as the app would, and record per image its classical
+// features and labelled crop positions. Images are cached by content key under training/cache, so
+// later stages and later runs with the same settings reuse them. Also builds (or reuses) the
+// held-out validation set.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FeatureVector, LumaImage, PatchClass } from '../../src/core/types.ts';
+import { extractFeatures } from '../../src/core/features.ts';
+import { toLuma } from '../../src/core/image.ts';
+import { extractPatchAt, extractPatches, globalContrast, PATCH_SIZE } from '../../src/core/patches.ts';
+import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
+import { decodeJpegFile, toWorkingResolution } from '../../src/cli/decode-node.ts';
+import { loadOpenCvNode } from '../../src/cli/opencv-node.ts';
+import { listPhotos, type PhotoEntry } from '../data/photos.ts';
+import { deriveSeed, hashString, mulberry32 } from '../data/rng.ts';
+import { GALLERY_MIX, generateSamples, type Sample } from '../data/samples.ts';
+import { buildValidationSet, type Manifest as ValidationManifest } from '../build-validation-set.ts';
+import type { RunConfig } from '../config.ts';
+import { cropLabel, maskCoverage } from '../patch-labels.ts';
+import { createProgress } from '../progress.ts';
+
+/** Bump when what the data stage stores changes, so stale caches are not reused. */
+const DATA_VERSION = 1;
+
+export type ImageSet = 'cnn' | 'head';
+
+export interface Crop {
+  x: number;
+  y: number;
+  label: PatchClass;
+}
+
+export interface DataImage {
+  id: string;
+  set: ImageSet;
+  /** JPEG path relative to the data folder. */
+  file: string;
+  label: PatchClass;
+  category: string;
+  /** Source photo (relative path) or procedural id: images of one source share a fold. */
+  source: string;
+  kind: string;
+  strength: number | null;
+  bokeh: boolean;
+  /** Working-resolution size (what features and patches are computed at). */
+  width: number;
+  height: number;
+  features: FeatureVector;
+  crops: Crop[];
+  skipped: { flat: number; straddling: number };
+}
+
+export interface DataManifest {
+  version: number;
+  key: string;
+  seed: number;
+  photosDir: string;
+  photos: Record<ImageSet, string[]>;
+  images: DataImage[];
+  seconds: number;
+}
+
+export interface ValidationData {
+  dir: string;
+  manifest: ValidationManifest;
+}
+
+/** Decodes a cached JPEG the way `npm run eval` and the app do: decode, working size, luma. */
+export function loadWorkingLuma(path: string): LumaImage {
+  return toLuma(toWorkingResolution(decodeJpegFile(path), WORKING_MAX_SIDE));
+}
+
+/** Splits training photos between the CNN and the heads, by a salted hash of the path (stable). */
+export function photoSet(photo: PhotoEntry, cnnShare: number): ImageSet {
+  return hashString(`cnn-or-head-v1:${photo.relPath}`) / 4294967296 < cnnShare ? 'cnn' : 'head';
+}
+
+function dataKey(config: RunConfig, photos: Record<ImageSet, string[]>): string {
+  const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: config.data, photos, mix: GALLERY_MIX });
+  return hashString(identity).toString(16).padStart(8, '0');
+}
+
+export function dataDir(config: RunConfig, key: string): string {
+  return join(config.cacheDir, `data-${key}`);
+}
+
+function trainingPhotos(config: RunConfig): Record<ImageSet, PhotoEntry[]> {
+  const train = listPhotos(config.photosDir)
+    .filter((p) => p.split === 'train')
+    .slice(0, config.data.maxPhotos ?? Infinity);
+  return {
+    cnn: train.filter((p) => photoSet(p, config.data.cnnPhotoShare) === 'cnn'),
+    head: train.filter((p) => photoSet(p, config.data.cnnPhotoShare) === 'head'),
+  };
+}
+
+/** Grid patches plus seeded random crops, each labelled from the blur mask. */
+function labelledCrops(sample: Sample, luma: LumaImage, extra: number, seed: number): Pick<DataImage, 'crops' | 'skipped'> {
+  const grid = extractPatches(luma);
+  const contrast = globalContrast(luma);
+  const rng = mulberry32(seed);
+  const spots = grid.positions.map((p) => ({ x: p.x, y: p.y }));
+  for (let k = 0; k < extra; k++) {
+    spots.push({ x: rng.int(0, Math.max(0, luma.width - PATCH_SIZE)), y: rng.int(0, Math.max(0, luma.height - PATCH_SIZE)) });
+  }
+  const crops: Crop[] = [];
+  const skipped = { flat: 0, straddling: 0 };
+  for (const { x, y } of spots) {
+    const { texture } = extractPatchAt(luma, x, y, contrast);
+    const coverage = maskCoverage(sample.blurMask, luma.width, luma.height, x, y, PATCH_SIZE);
+    const label = cropLabel(sample.label, sample.meta.bokeh, coverage, texture);
+    if (label) crops.push({ x, y, label });
+    else if (cropLabel(sample.label, sample.meta.bokeh, coverage, Infinity) === null) skipped.straddling++;
+    else skipped.flat++;
+  }
+  return { crops, skipped };
+}
+
+/** Builds (or reuses) the held-out validation set under the cache. */
+export async function ensureValidationSet(config: RunConfig): Promise<ValidationData> {
+  const v = config.validation;
+  const key = hashString(JSON.stringify({ seed: config.seed, v, photos: config.photosDir })).toString(16).padStart(8, '0');
+  const dir = join(config.cacheDir, `validation-${key}`);
+  const manifestPath = join(dir, 'manifest.json');
+  if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as ValidationManifest };
+  const expected = v.procedural + v.perPhoto * Math.min(v.maxPhotos ?? Infinity, listPhotos(config.photosDir).filter((p) => p.split === 'validation').length);
+  const progress = createProgress('data: validation set', expected);
+  const manifest = await buildValidationSet({
+    out: dir,
+    photosDir: config.photosDir,
+    seed: config.seed,
+    perPhoto: v.perPhoto,
+    procedural: v.procedural,
+    ...(v.maxPhotos !== undefined ? { maxPhotos: v.maxPhotos } : {}),
+    ...(v.proceduralSize ? { proceduralSize: v.proceduralSize } : {}),
+    log: (line) => {
+      const m = /^(\d+)\//.exec(line);
+      if (m) progress.update(Number(m[1]));
+    },
+  });
+  progress.finish(`${manifest.files.length} images`);
+  return { dir, manifest };
+}
+
+/** Runs the stage; returns the manifest of the (possibly cached) training images. */
+export async function runDataStage(config: RunConfig): Promise<DataManifest> {
+  const photos = trainingPhotos(config);
+  const photoNames = { cnn: photos.cnn.map((p) => p.relPath), head: photos.head.map((p) => p.relPath) };
+  const key = dataKey(config, photoNames);
+  const dir = dataDir(config, key);
+  const manifestPath = join(dir, 'manifest.json');
+  await ensureValidationSet(config);
+  if (existsSync(manifestPath)) {
+    const cached = JSON.parse(readFileSync(manifestPath, 'utf8')) as DataManifest;
+    process.stderr.write(`[data] reusing ${cached.images.length} cached images in ${dir}\n`);
+    writeFileSync(join(config.outDir, 'data-manifest-path.txt'), manifestPath);
+    return cached;
+  }
+  mkdirSync(join(dir, 'images'), { recursive: true });
+  const cv = await loadOpenCvNode();
+  const started = performance.now();
+  const images: DataImage[] = [];
+  const total = config.data.cnnImages + config.data.headImages;
+  const progress = createProgress('data: training images', total);
+  for (const set of ['cnn', 'head'] as const) {
+    const count = set === 'cnn' ? config.data.cnnImages : config.data.headImages;
+    const samples = generateSamples(cv, {
+      seed: deriveSeed(config.seed, `training-${set}`),
+      count,
+      photos: photos[set],
+      mix: GALLERY_MIX,
+      proceduralShare: config.data.proceduralShare,
+      ...(config.data.proceduralSize ? { proceduralSize: config.data.proceduralSize } : {}),
+    });
+    let i = 0;
+    for (const sample of samples) {
+      const id = `${set}-${String(i).padStart(4, '0')}`;
+      const file = `images/${id}.jpg`;
+      writeFileSync(join(dir, file), sample.jpeg);
+      // The app decodes the file; sample.rgba is that same decoding (jpeg-js), taken to working size.
+      const luma = toLuma(toWorkingResolution(sample.rgba, WORKING_MAX_SIDE));
+      const { features } = extractFeatures(cv, luma);
+      images.push({
+        id,
+        set,
+        file,
+        label: sample.label,
+        category: sample.meta.category,
+        source: sample.meta.source,
+        kind: sample.meta.kind,
+        strength: sample.meta.strength,
+        bokeh: sample.meta.bokeh,
+        width: luma.width,
+        height: luma.height,
+        features,
+        ...labelledCrops(sample, luma, config.data.extraCrops, deriveSeed(config.seed, 'crops', id)),
+      });
+      i++;
+      progress.update(images.length, `${sample.label} ${sample.meta.category}`);
+    }
+  }
+  const manifest: DataManifest = {
+    version: DATA_VERSION,
+    key,
+    seed: config.seed,
+    photosDir: config.photosDir,
+    photos: photoNames,
+    images,
+    seconds: (performance.now() - started) / 1000,
+  };
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  writeFileSync(join(config.outDir, 'data-manifest-path.txt'), manifestPath);
+  const crops = images.reduce((n, im) => n + im.crops.length, 0);
+  progress.finish(`${images.length} images, ${crops} labelled crops`);
+  return manifest;
+}
+
+/** The manifest the last data stage wrote for this out folder (stages run alone read it). */
+export function loadDataManifest(config: RunConfig): DataManifest {
+  const pointer = join(config.outDir, 'data-manifest-path.txt');
+  if (!existsSync(pointer)) throw new Error(`no data for ${config.outDir}: run the 'data' stage first`);
+  return JSON.parse(readFileSync(readFileSync(pointer, 'utf8').trim(), 'utf8')) as DataManifest;
+}

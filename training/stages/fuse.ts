@@ -1,0 +1,122 @@
+// Stage 'fuse': fits the three heads (fused = classical + CNN features, features = classical only,
+// cnn = CNN features only) and calibrates each with Platt scaling on out-of-fold logits (folds
+// grouped by source photo, so a photo's variants never calibrate each other). The fused and cnn
+// heads use only the head image set, whose photos the CNN never saw; the features head has no
+// CNN to leak from and uses every training image.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LayersModel } from '@tensorflow/tfjs';
+import { predictPatches } from '../../src/core/cnn.ts';
+import { FEATURE_NAMES } from '../../src/core/features.ts';
+import { aggregatePatches, blurLogit, CNN_FEATURE_NAMES, type FusionParams } from '../../src/core/fusion.ts';
+import { extractPatches } from '../../src/core/patches.ts';
+import type { FeatureVector } from '../../src/core/types.ts';
+import { expectedCalibrationError } from '../../src/core/metrics.ts';
+import { loadLayersModelFromDir } from '../../src/cli/node-models.ts';
+import type { RunConfig } from '../config.ts';
+import { hashString } from '../data/rng.ts';
+import { fitHead, fitPlatt, type HeadExample } from '../fit-head.ts';
+import { createProgress } from '../progress.ts';
+import { dataDir as dataDirOf, loadDataManifest, loadWorkingLuma, type DataImage } from './data.ts';
+
+const FOLDS = 5;
+
+/** Features whose blur weight is constrained to <= 0: direct measures of sharpness. */
+export const isSharpnessEvidence = (name: string): boolean => /^(cnnSharp|tileSharp)/.test(name);
+
+export const HEAD_FEATURES = {
+  fused: [...FEATURE_NAMES, ...CNN_FEATURE_NAMES],
+  features: [...FEATURE_NAMES],
+  cnn: [...CNN_FEATURE_NAMES],
+} as const;
+export type HeadName = keyof typeof HEAD_FEATURES;
+
+export interface HeadFitRecord {
+  detector: HeadName;
+  examples: number;
+  /** ECE of the calibrated out-of-fold probabilities (gallery class mix, as trained). */
+  outOfFoldEce: number;
+  outOfFoldEceUncalibrated: number;
+  calibration: FusionParams['calibration'];
+  seconds: number;
+}
+
+/** CNN aggregate features of one image, computed exactly as the app does. */
+export async function cnnFeaturesOf(model: LayersModel, path: string): Promise<FeatureVector> {
+  const luma = loadWorkingLuma(path);
+  const patches = extractPatches(luma);
+  return aggregatePatches(await predictPatches(model, patches), patches.positions).features;
+}
+
+const foldOf = (image: DataImage) => hashString(`fold:${image.source}`) % FOLDS;
+
+/** Fits on all examples; calibration from out-of-fold logits. */
+function fitCalibratedHead(detector: HeadName, images: readonly DataImage[], examples: readonly HeadExample[], iterations: number): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
+  const options = { detector, featureNames: HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations };
+  const oofLogits = new Array<number>(examples.length).fill(0);
+  for (let f = 0; f < FOLDS; f++) {
+    const trainIdx = examples.map((_, i) => i).filter((i) => foldOf(images[i]!) !== f);
+    const testIdx = examples.map((_, i) => i).filter((i) => foldOf(images[i]!) === f);
+    if (testIdx.length === 0 || trainIdx.length === 0) continue;
+    const head = fitHead(trainIdx.map((i) => examples[i]!), options);
+    for (const i of testIdx) oofLogits[i] = blurLogit(head, examples[i]!.features);
+  }
+  const blurry = examples.map((e) => e.label !== 'sharp');
+  const calibration = fitPlatt(oofLogits, blurry);
+  const params = { ...fitHead(examples, options), calibration };
+  const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+  const asPredictions = (p: (z: number) => number) =>
+    examples.map((e, i) => ({ label: e.label, probability: p(oofLogits[i]!), typeProbabilities: null }));
+  return {
+    params,
+    record: {
+      detector,
+      examples: examples.length,
+      outOfFoldEce: expectedCalibrationError(asPredictions((z) => sigmoid(calibration.scale * z + calibration.offset))),
+      outOfFoldEceUncalibrated: expectedCalibrationError(asPredictions(sigmoid)),
+      calibration,
+    },
+  };
+}
+
+export interface FuseStageResult {
+  heads: HeadFitRecord[];
+}
+
+export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> {
+  const manifest = loadDataManifest(config);
+  const dataDir = dataDirOf(config, manifest.key);
+  const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
+  const headImages = manifest.images.filter((im) => im.set === 'head');
+  const progress = createProgress('fuse: CNN features of head images', headImages.length);
+  const headExamples: HeadExample[] = [];
+  for (const im of headImages) {
+    const cnn = await cnnFeaturesOf(model, join(dataDir, im.file));
+    headExamples.push({ label: im.label, features: { ...im.features, ...cnn } });
+    progress.update(headExamples.length);
+  }
+  progress.finish();
+  model.dispose();
+
+  const iterations = config.quick ? 300 : 1500;
+  const outDir = join(config.outDir, 'fuse');
+  mkdirSync(outDir, { recursive: true });
+  const heads: HeadFitRecord[] = [];
+  const jobs: Array<[HeadName, readonly DataImage[], readonly HeadExample[], string]> = [
+    ['fused', headImages, headExamples, 'fusion.json'],
+    ['cnn', headImages, headExamples, 'cnn-head.json'],
+    ['features', manifest.images, manifest.images.map((im) => ({ label: im.label, features: im.features })), 'features-head.json'],
+  ];
+  const fitting = createProgress('fuse: fitting heads', jobs.length);
+  for (const [name, images, examples, file] of jobs) {
+    const started = performance.now();
+    const { params, record } = fitCalibratedHead(name, images, examples, iterations);
+    writeFileSync(join(outDir, file), JSON.stringify(params, null, 1));
+    heads.push({ ...record, seconds: (performance.now() - started) / 1000 });
+    fitting.update(heads.length, `${name}: out-of-fold ECE ${record.outOfFoldEce.toFixed(3)}`);
+  }
+  fitting.finish();
+  const result = { heads };
+  writeFileSync(join(outDir, 'result.json'), JSON.stringify(result, null, 1));
+  return result;
+}
