@@ -58,7 +58,11 @@ function modelsAsAssets(): Plugin {
 export default defineConfig({
   server: { headers: securityHeaders },
   preview: { headers: securityHeaders, port: 4173 },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Workers are bundled separately; the same no-compress rule applies to the tfjs glue in them.
+    rolldownOptions: { output: { minify: { compress: false, mangle: true, codegen: true } } },
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 12_000,

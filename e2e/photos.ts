@@ -131,3 +131,6 @@ export function brokenJpeg(): Buffer {
   bytes[1] = 0xd8; // a JPEG start marker, then garbage
   return bytes;
 }
+
+/** A larger sharp photo (default 2000 x 1500), for checking the viewer's 100% zoom. */
+export const bigSharpJpeg = (seed: number, width = 2000, height = 1500) => toJpeg(sharpScene(seed, width, height));

@@ -6,13 +6,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PATCH_CLASSES, type PatchClass } from '../src/core/types';
-import type { BlurKind } from './data/blur';
-import { loadOpenCv } from './data/opencv';
-import { DEFAULT_PHOTOS_DIR, listPhotos } from './data/photos';
-import { PROCEDURAL_KINDS } from './data/procedural';
-import { deriveSeed, mulberry32 } from './data/rng';
-import { renderSample, photoSource, proceduralSource, type SampleMeta, type SampleSource } from './data/samples';
+import { PATCH_CLASSES, type PatchClass } from '../src/core/types.ts';
+import type { BlurKind } from './data/blur.ts';
+import { loadOpenCvNode } from '../src/cli/opencv-node.ts';
+import { DEFAULT_PHOTOS_DIR, listPhotos } from './data/photos.ts';
+import { PROCEDURAL_KINDS } from './data/procedural.ts';
+import { deriveSeed, mulberry32 } from './data/rng.ts';
+import { renderSample, photoSource, proceduralSource, type SampleMeta, type SampleSource } from './data/samples.ts';
 
 export interface ValidationSetOptions {
   out: string;
@@ -59,8 +59,8 @@ interface Job {
   source: () => SampleSource;
   stem: string;
   label: PatchClass;
-  /** Position in the class/strength rotation. */
-  slot: number;
+  /** Index into STRENGTH_LEVELS. */
+  level: number;
   seed: number;
 }
 
@@ -71,7 +71,7 @@ export async function buildValidationSet(options: ValidationSetOptions): Promise
   const photosDir = resolve(options.photosDir ?? DEFAULT_PHOTOS_DIR);
   const log = options.log ?? (() => {});
   const out = resolve(options.out);
-  const cv = await loadOpenCv();
+  const cv = await loadOpenCvNode();
 
   const validation = listPhotos(photosDir)
     .filter((p) => p.split === 'validation')
@@ -81,8 +81,9 @@ export async function buildValidationSet(options: ValidationSetOptions): Promise
     const stem = `${entry.category}-${basename(entry.relPath, extname(entry.relPath))}`.replace(/[^A-Za-z0-9_-]+/g, '_');
     const source = (): SampleSource => photoSource(entry);
     for (let k = 0; k < perPhoto; k++) {
-      // Shifting the rotation by photo index spreads every class over every photo.
-      jobs.push({ source, stem: `${stem}-${k}`, label: PATCH_CLASSES[(i + k) % 4]!, slot: i + k, seed: deriveSeed(seed, 'validation-photo', entry.relPath, k) });
+      // Shifting the class rotation by photo index spreads every class over every photo; the
+      // level (2i + k) then steps through mild/medium/heavy from photo to photo within a class.
+      jobs.push({ source, stem: `${stem}-${k}`, label: PATCH_CLASSES[(i + k) % 4]!, level: (2 * i + k) % 3, seed: deriveSeed(seed, 'validation-photo', entry.relPath, k) });
     }
   });
   for (let j = 0; j < proceduralCount; j++) {
@@ -92,7 +93,7 @@ export async function buildValidationSet(options: ValidationSetOptions): Promise
       source: () => proceduralSource(mulberry32(sourceSeed), String(j), { kind, ...options.proceduralSize }),
       stem: `procedural-${kind}-${j}`,
       label: PATCH_CLASSES[Math.floor(j / PROCEDURAL_KINDS.length) % 4]!,
-      slot: Math.floor(j / PROCEDURAL_KINDS.length),
+      level: (Math.floor(j / PROCEDURAL_KINDS.length) + j) % 3,
       seed: deriveSeed(seed, 'validation-procedural-sample', j),
     });
   }
@@ -105,7 +106,7 @@ export async function buildValidationSet(options: ValidationSetOptions): Promise
     // Consecutive jobs from one photo share its decode (same source function).
     if (!cached || cached.key !== job.source) cached = { key: job.source, source: job.source() };
     const rng = mulberry32(job.seed);
-    const level = STRENGTH_LEVELS[job.slot % STRENGTH_LEVELS.length]!;
+    const level = STRENGTH_LEVELS[job.level]!;
     const strength = Math.min(1, Math.max(0, level.centre + rng.uniform(-0.12, 0.12)));
     const bokeh = job.label === 'sharp' && rng.chance(1 / 3);
     const kind: BlurKind | undefined = job.label === 'motion' ? (rng.chance(0.6) ? 'shake' : 'subject-motion') : undefined;

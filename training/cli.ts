@@ -1,9 +1,10 @@
 // npm run train [-- --stage data|cnn|fuse|evaluate|export] [--photos DIR] [--out DIR] [--quick]
-//                  [--seed N] [--backend wasm|cpu]
+//                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation]
 // Runs the training pipeline: data -> cnn -> fuse -> evaluate -> export. Every stage reads what
 // the previous ones left in --out, so any stage can be re-run alone. --quick is a 1-2 minute smoke
 // run (tiny data; checks the loss falls and the exported model loads and predicts) that exports
-// to <out>/models instead of models/.
+// to <out>/models instead of models/. --imbalance-ablation also trains the CNN without class
+// weights (same data and budget) so the report shows what the weighting buys (+~5 min).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       seed: { type: 'string' },
       backend: { type: 'string', default: 'wasm' },
+      'imbalance-ablation': { type: 'boolean', default: false },
     },
   });
   if (values.stage !== undefined && !STAGES.includes(values.stage as Stage)) {
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     ...(values.photos ? { photosDir: values.photos } : {}),
     ...(values.out ? { outDir: values.out } : {}),
     backend: values.backend,
+    imbalanceAblation: values['imbalance-ablation'],
   });
   mkdirSync(config.outDir, { recursive: true });
   const command = ['npm run train', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');

@@ -53,6 +53,7 @@ export interface CliOverrides {
   photosDir?: string;
   outDir?: string;
   backend?: 'wasm' | 'cpu';
+  imbalanceAblation?: boolean;
 }
 
 export function makeConfig(overrides: CliOverrides = {}): RunConfig {
@@ -66,18 +67,20 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     cacheDir: join(REPO_ROOT, 'training/cache'),
     modelsDir: quick ? join(outDir, 'models') : join(REPO_ROOT, 'models'),
     backend: overrides.backend ?? 'wasm',
-    data: { cnnImages: 300, headImages: 200, cnnPhotoShare: 0.65, extraCrops: 12, proceduralShare: 0.3 },
+    // Synthesis costs ~1.5 s per image here, so images are the budget: 310 images (~8 min) with
+    // 20 extra crops each give the CNN ~10k labelled patches.
+    data: { cnnImages: 180, headImages: 130, cnnPhotoShare: 0.6, extraCrops: 20, proceduralShare: 0.3 },
     validation: { perPhoto: 4, procedural: 48 },
-    cnn: { epochs: 6, batchSize: 32, learningRate: 2e-3, imbalance: 'weighted', imbalanceAblation: true },
+    cnn: { epochs: 6, batchSize: 32, learningRate: 2e-3, imbalance: 'weighted', imbalanceAblation: overrides.imbalanceAblation ?? false },
     wholeImage: { epochs: 8, size: 200 },
   };
   if (!quick) return base;
   // --quick: small procedural frames and a handful of photos; exports to out/models, never models/.
   return {
     ...base,
-    data: { cnnImages: 24, headImages: 16, cnnPhotoShare: 0.65, extraCrops: 8, proceduralShare: 0.5, proceduralSize: { width: 384, height: 288 }, maxPhotos: 12 },
+    data: { cnnImages: 24, headImages: 16, cnnPhotoShare: 0.6, extraCrops: 8, proceduralShare: 0.5, proceduralSize: { width: 384, height: 288 }, maxPhotos: 12 },
     validation: { perPhoto: 1, procedural: 8, maxPhotos: 8, proceduralSize: { width: 384, height: 288 } },
-    cnn: { epochs: 3, batchSize: 32, learningRate: 2e-3, imbalance: 'weighted', imbalanceAblation: false },
+    cnn: { ...base.cnn, epochs: 3 },
     wholeImage: { epochs: 2, size: 200 },
   };
 }

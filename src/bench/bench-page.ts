@@ -62,12 +62,16 @@ const bench = {
   },
 
   /** Scans `total` photos through the real pool; samples memory every `sampleEvery`. */
-  async scan(total: number, sampleEvery = 0): Promise<{ photosPerSecond: number; errors: number; memory: number[]; tensors: number[] }> {
+  async scan(
+    total: number,
+    sampleEvery = 0,
+  ): Promise<{ photosPerSecond: number; errors: number; memory: number[]; tensors: number[]; stageMs: Record<string, number> }> {
     if (!pool) await bench.startPool();
     const memory: number[] = [];
     const tensors: number[] = [];
     let done = 0;
     let errors = 0;
+    const stages: Record<string, number[]> = { decodeMs: [], featuresMs: [], modelMs: [], totalMs: [] };
     const items = (function* () {
       for (let i = 0; i < total; i++) yield { file: photos[i % photos.length], name: `photo-${i}.jpg` };
     })();
@@ -75,6 +79,7 @@ const bench = {
     const control = scanPhotos(pool!, items, (outcome) => {
       done++;
       if (!outcome.ok) errors++;
+      else for (const [k, v] of Object.entries(outcome.result.timings)) stages[k]?.push(v);
     });
     let sampled = 0;
     while (sampleEvery > 0) {
@@ -88,7 +93,9 @@ const bench = {
       if (finished) break;
     }
     await control.done;
-    return { photosPerSecond: total / ((performance.now() - t0) / 1000), errors, memory, tensors };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const stageMs = Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(median(v))]));
+    return { photosPerSecond: total / ((performance.now() - t0) / 1000), errors, memory, tensors, stageMs };
   },
 };
 

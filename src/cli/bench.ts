@@ -4,6 +4,8 @@
 // concurrency, their ratio, time to first verdict from a cold pool, memory over a long scan.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { requireChromium, CHROMIUM_ARGS } from '../../e2e/chromium.ts';
@@ -15,7 +17,8 @@ const median = (xs: number[]) => {
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
 async function serve(port: number): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'pipe' });
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  const server = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort'], { stdio: 'pipe' });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('vite preview did not start in 60 s')), 60_000);
     server.stdout.on('data', (chunk: Buffer) => {
@@ -62,13 +65,15 @@ async function main(): Promise<void> {
     const concurrency = await page.evaluate(() => window.blurBench.concurrency);
     await page.evaluate((n) => window.blurBench.scan(n), concurrency); // warm-up
     const scans: number[] = [];
+    let stageMs: Record<string, number> = {};
     const decodes: number[] = [];
     for (let r = 0; r < repeats; r++) {
       decodes.push(await page.evaluate((n) => window.blurBench.decodeOnly(n), count));
       const scan = await page.evaluate((n) => window.blurBench.scan(n), count);
       if (scan.errors) throw new Error(`${scan.errors} photos failed during the scan`);
       scans.push(scan.photosPerSecond);
-      log(`repeat ${r + 1}: scan ${scan.photosPerSecond.toFixed(2)}/s, decode-only ${decodes[r].toFixed(2)}/s`);
+      stageMs = scan.stageMs;
+      log(`repeat ${r + 1}: scan ${scan.photosPerSecond.toFixed(2)}/s, decode-only ${decodes[r].toFixed(2)}/s, stages ${JSON.stringify(scan.stageMs)}`);
     }
     const soakTotal = Number(values.soak);
     const soak = await page.evaluate((n) => window.blurBench.scan(n, Math.max(1, Math.floor(n / 10))), soakTotal);
@@ -85,6 +90,7 @@ async function main(): Promise<void> {
       decode_only_photos_per_second: round(median(decodes)),
       ratio: round(median(scans) / median(decodes)),
       time_to_first_verdict_ms: Math.round(firstVerdict),
+      per_photo_stage_ms: stageMs,
       soak_photos: soakTotal,
       soak_photos_per_second: round(soak.photosPerSecond),
       peak_memory_mb: round(Math.max(...soak.memory) / 1e6, 1),
@@ -113,7 +119,10 @@ interface BenchApi {
   decodeOnly(total: number): Promise<number>;
   startPool(): Promise<{ backend: string; detail: string; detector: string; ms: number }>;
   firstVerdictMs(): Promise<number>;
-  scan(total: number, sampleEvery?: number): Promise<{ photosPerSecond: number; errors: number; memory: number[]; tensors: number[] }>;
+  scan(
+    total: number,
+    sampleEvery?: number,
+  ): Promise<{ photosPerSecond: number; errors: number; memory: number[]; tensors: number[]; stageMs: Record<string, number> }>;
 }
 
 main().catch((error) => {

@@ -2,8 +2,8 @@
 
 import type { LumaImage } from './types.ts';
 import type { OpenCv } from './opencv-types.ts';
-import { lumaToMat, sobelXY, withMats } from './image.ts';
-import { laplacianVariance } from './laplacian.ts';
+import { lumaToMat, withMats } from './image.ts';
+import { laplacianVarianceOfMat } from './laplacian.ts';
 import { LAPLACIAN_BLUR_THRESHOLD } from './baseline.ts';
 
 export interface CannyOptions {
@@ -40,20 +40,28 @@ const TAN_22_5 = Math.SQRT2 - 1;
  */
 export function blurAwareEdges(cv: OpenCv, luma: LumaImage, opts: CannyOptions = {}): CannyEdges {
   const { width: w, height: h } = luma;
-  const smoothed = !(opts.alreadyBlurry ?? laplacianVariance(cv, luma) < LAPLACIAN_BLUR_THRESHOLD);
-  const { gx, gy } = withMats(cv, (scope) => {
+  return withMats(cv, (scope) => {
     const mat = scope.keep(lumaToMat(cv, luma));
-    if (!smoothed) return sobelXY(cv, mat);
-    const blurred = scope.mat();
-    cv.GaussianBlur(mat, blurred, new cv.Size(5, 5), SMOOTHING_SIGMA, SMOOTHING_SIGMA, cv.BORDER_REFLECT_101);
-    return sobelXY(cv, blurred);
+    const smoothed = !(opts.alreadyBlurry ?? laplacianVarianceOfMat(cv, mat) < LAPLACIAN_BLUR_THRESHOLD);
+    let source = mat;
+    if (smoothed) {
+      source = scope.mat();
+      cv.GaussianBlur(mat, source, new cv.Size(5, 5), SMOOTHING_SIGMA, SMOOTHING_SIGMA, cv.BORDER_REFLECT_101);
+    }
+    const dx = scope.mat();
+    const dy = scope.mat();
+    cv.Sobel(source, dx, cv.CV_32F, 1, 0, 3, 1, 0, cv.BORDER_REFLECT_101);
+    cv.Sobel(source, dy, cv.CV_32F, 0, 1, 3, 1, 0, cv.BORDER_REFLECT_101);
+    // Views into the wasm heap: valid because no opencv call runs from here on.
+    const gx = dx.data32F;
+    const gy = dy.data32F;
+    const magnitude = new Float32Array(w * h);
+    for (let i = 0; i < magnitude.length; i++) magnitude[i] = Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i]);
+    const high = opts.high ?? autoHighThreshold(magnitude);
+    const low = opts.low ?? LOW_TO_HIGH * high;
+    const thin = suppressNonMaxima(magnitude, gx, gy, w, h);
+    return { width: w, height: h, edges: hysteresis(thin, w, h, low, high), smoothed };
   });
-  const magnitude = new Float32Array(w * h);
-  for (let i = 0; i < magnitude.length; i++) magnitude[i] = Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i]);
-  const high = opts.high ?? autoHighThreshold(magnitude);
-  const low = opts.low ?? LOW_TO_HIGH * high;
-  const thin = suppressNonMaxima(magnitude, gx, gy, w, h);
-  return { width: w, height: h, edges: hysteresis(thin, w, h, low, high), smoothed };
 }
 
 function autoHighThreshold(magnitude: Float32Array): number {

@@ -138,7 +138,7 @@ export function extractFeatures(cv: OpenCv, luma: LumaImage, timings?: Record<st
       lumaContrast,
     };
     const features: FeatureVector = {};
-    for (const name of FEATURE_NAMES) features[name] = Number.isFinite(values[name]) ? values[name] : 0;
+    for (const name of FEATURE_NAMES) features[name] = values[name];
     return { features, regions: toRegionMap(tiles), motionAngle: direction.angle };
   });
 }

@@ -1,16 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyBlur, blurInLinearLight, blurSize, BLUR_KINDS } from './blur';
-import { createRgb, type RgbImage } from './image';
-import { defocusKernel } from './kernels';
-import { rgbLaplacianEnergy } from './measure';
-import { loadOpenCv, type OpenCv } from './opencv';
-import { proceduralImage } from './procedural';
-import { mulberry32 } from './rng';
+import { applyBlur, blurInLinearLight, blurSize, BLUR_KINDS } from './blur.ts';
+import { createRgb, type RgbImage } from './image.ts';
+import { defocusKernel } from './kernels.ts';
+import { rgbLaplacianEnergy } from './measure.ts';
+import { loadOpenCvNode } from '../../src/cli/opencv-node.ts';
+import type { OpenCv } from '../../src/core/opencv-types.ts';
+import { proceduralImage } from './procedural.ts';
+import { mulberry32 } from './rng.ts';
 
 let cv: OpenCv;
 let leaves: RgbImage;
 beforeAll(async () => {
-  cv = await loadOpenCv();
+  cv = await loadOpenCvNode();
   leaves = proceduralImage(mulberry32(3), { kind: 'dead-leaves', width: 192, height: 160 }).image;
 });
 

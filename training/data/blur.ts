@@ -1,12 +1,12 @@
 // Unintended blur, as phones produce it: missed focus, hand shake, a moving subject, and the
 // smooth "soft" look (beauty filters, heavy noise reduction, smeared lens).
-import type { BlurType } from '../../src/core/types';
-import { defocusKernel, gaussianKernel, linearMotionKernel, shakeKernel, type Kernel } from './kernels';
-import { convolvePlane, convolveRgb } from './filter';
-import { createRgb, linearToSrgb, srgbToLinear, type Plane, type RgbImage } from './image';
-import { planeMean, randomBlob } from './masks';
-import type { OpenCv } from './opencv';
-import type { Rng } from './rng';
+import type { BlurType } from '../../src/core/types.ts';
+import { defocusKernel, gaussianKernel, linearMotionKernel, shakeKernel, type Kernel } from './kernels.ts';
+import { convolvePlane, convolveRgb } from './filter.ts';
+import { createRgb, linearToSrgb, srgbToLinear, type Plane, type RgbImage } from './image.ts';
+import { planeMean, randomBlob } from './masks.ts';
+import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { Rng } from './rng.ts';
 
 export type BlurKind = 'defocus' | 'shake' | 'subject-motion' | 'gaussian';
 export const BLUR_KINDS: readonly BlurKind[] = ['defocus', 'shake', 'subject-motion', 'gaussian'];

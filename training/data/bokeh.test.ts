@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyBokeh } from './bokeh';
-import type { RgbImage } from './image';
-import { rgbLaplacianEnergy } from './measure';
-import { loadOpenCv, type OpenCv } from './opencv';
-import { proceduralImage } from './procedural';
-import { mulberry32 } from './rng';
+import { applyBokeh } from './bokeh.ts';
+import type { RgbImage } from './image.ts';
+import { rgbLaplacianEnergy } from './measure.ts';
+import { loadOpenCvNode } from '../../src/cli/opencv-node.ts';
+import type { OpenCv } from '../../src/core/opencv-types.ts';
+import { proceduralImage } from './procedural.ts';
+import { mulberry32 } from './rng.ts';
 
 let cv: OpenCv;
 let leaves: RgbImage;
 beforeAll(async () => {
-  cv = await loadOpenCv();
+  cv = await loadOpenCvNode();
   leaves = proceduralImage(mulberry32(8), { kind: 'dead-leaves', width: 240, height: 180 }).image;
 });
 

@@ -1,12 +1,12 @@
 // Intentional blur: portrait mode / wide aperture. A sharp subject over a strongly defocused
 // background is a good photo and must stay "sharp" (kept), or the app would flag every portrait.
-import { defocusKernel } from './kernels';
-import { convolvePlane, convolveRgb } from './filter';
-import { expandHighlights } from './blur';
-import { createRgb, linearToSrgb, srgbToLinear, type Plane, type RgbImage } from './image';
-import { randomBlob, type BlobShape } from './masks';
-import type { OpenCv } from './opencv';
-import type { Rng } from './rng';
+import { defocusKernel } from './kernels.ts';
+import { convolvePlane, convolveRgb } from './filter.ts';
+import { expandHighlights } from './blur.ts';
+import { createRgb, linearToSrgb, srgbToLinear, type Plane, type RgbImage } from './image.ts';
+import { randomBlob, type BlobShape } from './masks.ts';
+import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { Rng } from './rng.ts';
 
 export interface BokehParams {
   /** Background disc radius at the working resolution, px. */

@@ -1,10 +1,10 @@
 // Image filters through opencv.js: its filter2D switches to a DFT for big kernels, ~10x faster
 // than a JS loop for the 25-61 px blur kernels used here.
-import type { OpenCv } from './opencv';
-import type { RgbImage, Plane } from './image';
-import type { Kernel } from './kernels';
+import type { CvMat, OpenCv } from '../../src/core/opencv-types.ts';
+import type { RgbImage, Plane } from './image.ts';
+import type { Kernel } from './kernels.ts';
 
-type Mat = InstanceType<OpenCv['Mat']>;
+type Mat = CvMat;
 
 function withMats<T>(mats: Mat[], body: () => T): T {
   try {

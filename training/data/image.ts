@@ -1,6 +1,6 @@
 // Float RGB working images for synthesis: interleaved 3 channels, 0..1, the layout of an
 // opencv CV_32FC3 Mat so buffers go to opencv without reshuffling.
-import type { RgbaImage } from '../../src/core/types';
+import type { RgbaImage } from '../../src/core/types.ts';
 
 export interface RgbImage {
   width: number;

@@ -1,9 +1,9 @@
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { decodeJpeg, encodeJpeg } from './jpeg';
-import { rgbToRgba } from './image';
-import { proceduralImage } from './procedural';
-import { mulberry32 } from './rng';
+import { decodeJpeg, encodeJpeg } from './jpeg.ts';
+import { rgbToRgba } from './image.ts';
+import { proceduralImage } from './procedural.ts';
+import { mulberry32 } from './rng.ts';
 
 describe('jpeg', () => {
   it('encodes byte-for-byte like jpeg-js, across qualities and repeated calls', () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import jpeg from 'jpeg-js';
-import type { RgbaImage } from '../../src/core/types';
+import type { RgbaImage } from '../../src/core/types.ts';
 
 export function decodeJpeg(bytes: Uint8Array): RgbaImage {
   // maxMemoryUsageInMB: the default (512) refuses some 12 MP phone photos.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defocusKernel, gaussianKernel, kernelSpread, linearMotionKernel, shakeKernel, type Kernel } from './kernels';
-import { mulberry32 } from './rng';
+import { defocusKernel, gaussianKernel, kernelSpread, linearMotionKernel, shakeKernel, type Kernel } from './kernels.ts';
+import { mulberry32 } from './rng.ts';
 
 function sum(k: Kernel): number {
   return k.data.reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
 // Point-spread functions of the blurs a phone photo suffers. All kernels are square, odd-sized,
 // centred, and sum to 1 (blur moves light around, it does not add or remove any).
-import type { Rng } from './rng';
+import type { Rng } from './rng.ts';
 
 export interface Kernel {
   /** Width = height, odd. */

@@ -1,7 +1,7 @@
 // Soft subject masks: an organic blob standing for a person, pet or object, with no saliency model
 // (the detector must not learn "blur sits where a saliency model says").
-import type { Plane } from './image';
-import type { Rng } from './rng';
+import type { Plane } from './image.ts';
+import type { Rng } from './rng.ts';
 
 export interface BlobShape {
   /** Centre in px. */

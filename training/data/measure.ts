@@ -1,8 +1,8 @@
 // Image statistics used to check the generator (tests, sanity reports): not the detector's
 // features, which live in src/core.
-import type { RgbaImage } from '../../src/core/types';
-import type { Plane, RgbImage } from './image';
-import { lumaPlane } from './image';
+import type { RgbaImage } from '../../src/core/types.ts';
+import type { Plane, RgbImage } from './image.ts';
+import { lumaPlane } from './image.ts';
 
 export function rgbaLuma(image: RgbaImage): Plane {
   const n = image.width * image.height;

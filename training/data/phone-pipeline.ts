@@ -2,12 +2,12 @@
 // noise, noise reduction, tone curve, sharpening, resizing, JPEG. Applying it to every class with
 // parameters drawn independently of the class keeps the detector from telling classes apart by
 // processing traces (a blurred image that is also noise-free would be a shortcut).
-import type { RgbaImage } from '../../src/core/types';
-import { bilateralRgb, gaussianBlurRgb, resizeRgb } from './filter';
-import { createRgb, linearToSrgb, rgbToRgba, srgbToLinear, type RgbImage } from './image';
-import { decodeJpeg, encodeJpeg } from './jpeg';
-import type { OpenCv } from './opencv';
-import { fillNormals, type Rng } from './rng';
+import type { RgbaImage } from '../../src/core/types.ts';
+import { bilateralRgb, gaussianBlurRgb, resizeRgb } from './filter.ts';
+import { createRgb, linearToSrgb, rgbToRgba, srgbToLinear, type RgbImage } from './image.ts';
+import { decodeJpeg, encodeJpeg } from './jpeg.ts';
+import type { OpenCv } from '../../src/core/opencv-types.ts';
+import { fillNormals, type Rng } from './rng.ts';
 
 export interface PipelineParams {
   /** Exposure change in stops, applied in linear light. */
@@ -65,7 +65,8 @@ export function drawPipelineParams(rng: Rng, sourceWidth: number, sourceHeight: 
   // Calibrated so ISO 100 gives ~1.5/255 noise at mid-grey, ISO 3200 ~8/255 before noise reduction.
   const shotNoise = 1.4e-4 * (iso / 100) * rng.uniform(0.7, 1.4);
   const readNoise = 6e-4 * Math.sqrt(iso / 100) * rng.uniform(0.5, 1.5);
-  const chromaShare = rng.uniform(0.15, 0.6);
+  // Phones suppress colour noise much harder than luma grain, so little of it survives.
+  const chromaShare = rng.uniform(0.05, 0.4);
   const noiseSigmaMidGrey = midGreySigma(shotNoise, readNoise, Math.pow(2, exposureEv));
   // Phones denoise hard once noise is visible, smearing fine texture a little even in sharp shots.
   const noiseReduction =
@@ -147,7 +148,8 @@ export interface EncodedPipelineResult {
 export function encodeWithPhonePipeline(cv: OpenCv, rng: Rng, image: RgbImage, params: PipelineParams): EncodedPipelineResult {
   let img = exposeWithNoise(rng, image, params);
   if (params.noiseReduction) {
-    img = bilateralRgb(cv, img, 5, params.noiseReduction.sigmaColor, params.noiseReduction.sigmaSpace);
+    const { sigmaColor, sigmaSpace } = params.noiseReduction;
+    img = bilateralRgb(cv, img, 2 * Math.ceil(1.5 * sigmaSpace) + 1, sigmaColor, sigmaSpace);
   }
   img = toneCurve(img, params);
   if (params.sharpenAmount > 0) img = unsharpMask(cv, img, params.sharpenAmount, params.sharpenSigma);

@@ -4,9 +4,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeJpeg } from './jpeg';
-import { rgbaToRgb, type RgbImage } from './image';
-import { hashString } from './rng';
+import { decodeJpeg } from './jpeg.ts';
+import { rgbaToRgb, type RgbImage } from './image.ts';
+import { hashString } from './rng.ts';
 
 export type Split = 'train' | 'validation';
 

@@ -2,9 +2,9 @@
 // detector meets every scale of detail: dead leaves (scale-invariant like natural scenes), text
 // (thin high-contrast strokes, the first thing people notice blurred), fine textures, and
 // near-empty gradients with a few edges (where blur is hard to see at all).
-import { createRgb, type RgbImage } from './image';
-import { fillConvexPolygon, fillDisc, inkThrough, smallGaussianBlur, strokeCapsule, type Rgb } from './raster';
-import type { Rng } from './rng';
+import { createRgb, type RgbImage } from './image.ts';
+import { fillConvexPolygon, fillDisc, inkThrough, smallGaussianBlur, strokeCapsule, type Rgb } from './raster.ts';
+import type { Rng } from './rng.ts';
 
 export type ProceduralKind = 'dead-leaves' | 'text' | 'texture' | 'gradient-edges';
 export const PROCEDURAL_KINDS: readonly ProceduralKind[] = ['dead-leaves', 'text', 'texture', 'gradient-edges'];

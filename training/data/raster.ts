@@ -1,6 +1,6 @@
 // Tiny anti-aliased rasteriser for procedural images: coverage from signed distances, so edges
 // are one pixel wide like a sharp photo's, never jagged (jaggies would be a fake sharpness cue).
-import type { Plane, RgbImage } from './image';
+import type { Plane, RgbImage } from './image.ts';
 
 export type Rgb = [number, number, number];
 

@@ -16,7 +16,8 @@ export interface Rng {
   /** Log-uniform in [lo, hi): scale parameters (radii, lengths) feel uniform on a log axis. */
   logUniform(lo: number, hi: number): number;
   /** Independent child stream: lets one part of a sample draw more or fewer numbers without
-   * shifting what the other parts draw. */
+   * shifting what the other parts draw. Advances this stream by one draw, so repeated forks
+   * (and repeated makeSample calls on one stream) differ. */
   fork(salt: string | number): Rng;
 }
 
@@ -79,7 +80,7 @@ export function mulberry32(seed: number): Rng {
       return items[Math.floor(next() * items.length)]!;
     },
     logUniform: (lo, hi) => lo * Math.pow(hi / lo, next()),
-    fork: (salt) => mulberry32(deriveSeed(state, salt)),
+    fork: (salt) => mulberry32(deriveSeed(Math.floor(next() * 4294967296), salt)),
   };
   return rng;
 }

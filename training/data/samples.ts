@@ -1,17 +1,18 @@
 // One labelled training/validation image = sharp source -> (blur | bokeh | nothing) -> phone
 // pipeline. Sample sets are random-access: sample i depends only on (seed, i).
-import type { PatchClass, RgbaImage } from '../../src/core/types';
-import { PATCH_CLASSES } from '../../src/core/types';
-import { applyBlur, BLUR_TYPE_OF_KIND, type BlurKind, type BlurParams } from './blur';
-import { applyBokeh, type BokehParams } from './bokeh';
-import { resizePlane } from './filter';
-import { flipHorizontal, type Plane, type RgbImage } from './image';
-import type { OpenCv } from './opencv';
-import { drawPipelineParams, encodeWithPhonePipeline, type PipelineParams } from './phone-pipeline';
-import { decodeJpeg } from './jpeg';
-import { loadPhoto, type PhotoEntry } from './photos';
-import { proceduralImage, type ProceduralKind } from './procedural';
-import { deriveSeed, mulberry32, type Rng } from './rng';
+import type { PatchClass, RgbaImage } from '../../src/core/types.ts';
+import { PATCH_CLASSES } from '../../src/core/types.ts';
+import { applyBlur, BLUR_TYPE_OF_KIND, type BlurKind, type BlurParams } from './blur.ts';
+import { applyBokeh, type BokehParams } from './bokeh.ts';
+import { resizePlane, resizeRgb } from './filter.ts';
+import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
+import { flipHorizontal, type Plane, type RgbImage } from './image.ts';
+import type { OpenCv } from '../../src/core/opencv-types.ts';
+import { drawPipelineParams, encodeWithPhonePipeline, type PipelineParams } from './phone-pipeline.ts';
+import { decodeJpeg } from './jpeg.ts';
+import { loadPhoto, type PhotoEntry } from './photos.ts';
+import { proceduralImage, type ProceduralKind } from './procedural.ts';
+import { deriveSeed, mulberry32, type Rng } from './rng.ts';
 
 export interface SampleSource {
   /** Sharp sRGB image, 0..1. */
@@ -69,6 +70,11 @@ const KINDS_OF_LABEL: Record<Exclude<PatchClass, 'sharp'>, BlurKind[]> = {
   gaussian: ['gaussian'],
 };
 
+/**
+ * Makes one labelled sample from a sharp source. `rng` is advanced, so successive calls on one
+ * stream give different samples; the processing (pipeline parameters, flip) is drawn before
+ * anything class-specific, so one seed gives the same processing whatever the label.
+ */
 export function makeSample(cv: OpenCv, rng: Rng, source: SampleSource, label: PatchClass, options: MakeSampleOptions = {}): Sample {
   const encoded = renderSample(cv, rng, source, label, options);
   return { ...encoded, rgba: decodeJpeg(encoded.jpeg) };
@@ -82,7 +88,7 @@ export function renderSample(cv: OpenCv, rng: Rng, source: SampleSource, label: 
   const blurRng = rng.fork('blur');
   const layoutRng = rng.fork('layout');
   const flipped = layoutRng.chance(0.5);
-  let image = flipped ? flipHorizontal(source.image) : source.image;
+  let image = fitWorkingResolution(cv, flipped ? flipHorizontal(source.image) : source.image);
   const pipeline = drawPipelineParams(pipelineRng, image.width, image.height);
   const sourcePxPerWorkingPx = 1 / pipeline.downscale;
   const { width, height } = image;
@@ -122,6 +128,14 @@ export function renderSample(cv: OpenCv, rng: Rng, source: SampleSource, label: 
       blur, bokehParams, pipeline, width: processed.width, height: processed.height,
     },
   };
+}
+
+/** Blur sizes are defined at the analysis' working resolution, so bigger sources (12 MP phone
+ * photos) are first shrunk to it; smaller ones are left alone (the analysis does not upscale). */
+function fitWorkingResolution(cv: OpenCv, image: RgbImage): RgbImage {
+  const scale = WORKING_MAX_SIDE / Math.max(image.width, image.height);
+  if (scale >= 1) return image;
+  return resizeRgb(cv, image, Math.max(1, Math.round(image.width * scale)), Math.max(1, Math.round(image.height * scale)));
 }
 
 export function photoSource(entry: PhotoEntry): SampleSource {

@@ -79,7 +79,7 @@ function confusionTable(d: DetectorSummary): string {
     return [`<b>${t}</b>`, ...PATCH_CLASSES.map((p) => {
       const v = d.metrics.confusion[t][p];
       const share = total ? v / total : 0;
-      return `<span class="cell" style="background:rgba(27,108,168,${(0.08 + 0.8 * share).toFixed(2)})">${v}</span>`;
+      return `<span class="cell" style="background:rgba(27,108,168,${(0.06 + 0.5 * share).toFixed(2)})">${v}</span>`;
     })];
   });
   return `<div class="cm"><h4>${esc(d.detector)}</h4>${table(['true \\ predicted', ...PATCH_CLASSES], rows)}</div>`;

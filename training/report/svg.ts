@@ -17,17 +17,18 @@ function legend(names: string[], x: number, y: number): string {
 
 /** Grouped vertical bars, values in [0, yMax]; NaN bars are drawn as a hatched 'n/a' stub. */
 export function groupedBars(title: string, groups: string[], series: Series[], yMax = 1): string {
-  const width = Math.max(420, 70 + groups.length * (series.length * 16 + 24) + 170);
+  const longestLabel = Math.max(...groups.map((g) => g.length));
+  const groupW = Math.max(series.length * 16 + 24, 64, longestLabel * 6.5 + 10);
+  const width = Math.max(title.length * 7.5 + 50, 70 + groups.length * groupW + 170);
   const height = 240;
   const [left, top, plotH] = [40, 24, 170];
-  const groupW = series.length * 16 + 24;
   const y = (v: number) => top + plotH - (Math.min(yMax, Math.max(0, v)) / yMax) * plotH;
   const grid = [0, 0.25, 0.5, 0.75, 1]
     .map((t) => `<line x1="${left}" x2="${left + groups.length * groupW}" y1="${y(t * yMax)}" y2="${y(t * yMax)}" stroke="#ddd"/><text x="${left - 4}" y="${y(t * yMax) + 4}" font-size="10" text-anchor="end">${(t * yMax).toFixed(2)}</text>`)
     .join('');
   const bars = groups
     .map((g, gi) => {
-      const x0 = left + gi * groupW + 12;
+      const x0 = left + gi * groupW + (groupW - series.length * 16) / 2;
       const rects = series
         .map((s, si) => {
           const v = s.values[gi]!;
@@ -36,7 +37,7 @@ export function groupedBars(title: string, groups: string[], series: Series[], y
           return `<rect x="${x}" y="${y(v)}" width="14" height="${top + plotH - y(v)}" fill="${PALETTE[si % PALETTE.length]}"><title>${esc(s.name)} / ${esc(g)}: ${fmt(v)}</title></rect>`;
         })
         .join('');
-      return `${rects}<text x="${x0 + (series.length * 16) / 2}" y="${top + plotH + 14}" font-size="11" text-anchor="middle">${esc(g)}</text>`;
+      return `${rects}<text x="${left + gi * groupW + groupW / 2}" y="${top + plotH + 14}" font-size="11" text-anchor="middle">${esc(g)}</text>`;
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="${esc(title)}"><text x="${left}" y="14" font-size="13" font-weight="bold">${esc(title)}</text>${grid}${bars}${legend(series.map((s) => s.name), left + groups.length * groupW + 16, top)}</svg>`;

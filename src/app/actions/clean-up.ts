@@ -7,7 +7,7 @@ import type { HandleSource, Photo } from '../state/photo.ts';
 import type { PhotoStore } from '../state/store.ts';
 import type { ResultsDb } from '../storage/results-db.ts';
 import { ensureWritable } from '../intake/fs-access.ts';
-import { blurryFolderFor, deleteFile, eachFile, moveFile, type Located } from './file-ops.ts';
+import { blurryFolderFor, deleteFile, eachFile, moveFile, pruneEmptyBlurryFolders, type Located } from './file-ops.ts';
 
 export interface MoveRecord {
   key: string;
@@ -95,6 +95,7 @@ export class CleanUp {
       if (!photo || !inFolder(photo)) throw new Error('the photo is no longer known');
       const back = await moveFile({ handle: photo.source.handle, parent: photo.source.parent }, record.from.parent, record.from.name);
       this.relocate(photo, back, 'original');
+      await pruneEmptyBlurryFolders(photo.source);
     });
     this.lastMove = outcome.failed.map((f) => f.item);
     this.changed();

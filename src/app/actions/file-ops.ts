@@ -77,6 +77,24 @@ export async function blurryFolderFor(source: HandleSource): Promise<FileSystemD
   return dir;
 }
 
+/** After an undo: removes root/Blurry/<path> folders that are now empty (never one with files). */
+export async function pruneEmptyBlurryFolders(source: HandleSource): Promise<void> {
+  const chain: FileSystemDirectoryHandle[] = [source.root];
+  try {
+    let dir = await source.root.getDirectoryHandle(BLURRY_FOLDER);
+    chain.push(dir);
+    for (const part of source.path) chain.push((dir = await dir.getDirectoryHandle(part)));
+  } catch {
+    return;
+  }
+  const names = [BLURRY_FOLDER, ...source.path];
+  for (let i = chain.length - 1; i >= 1; i--) {
+    // removeEntry without { recursive } refuses a folder that still holds anything.
+    const removed = await chain[i - 1].removeEntry(names[i - 1]).then(() => true, () => false);
+    if (!removed) return;
+  }
+}
+
 export async function deleteFile(at: Located): Promise<void> {
   await at.parent.removeEntry(at.handle.name);
 }

@@ -1,5 +1,6 @@
-// Keeps the store's burst groups up to date as results arrive. Grouping is cheap (a sort and
-// a walk), but results can arrive several per frame, so it runs at most every 250 ms.
+// Keeps the store's burst groups up to date as results arrive. Grouping is a sort and a walk,
+// cheap once but not 5,000 times, so during a scan it runs at most every 250 ms; once nothing
+// is pending it runs right away, so the final groups are there as soon as the scan is.
 import type { BurstMembership, PhotoStore } from '../state/store.ts';
 import { photoTime } from '../state/photo.ts';
 import { groupBursts, type BurstCandidate } from './group.ts';
@@ -25,7 +26,13 @@ export function trackBursts(store: PhotoStore): void {
     }
   };
   store.subscribe((kind) => {
-    if (kind === 'photos' && timer === null) timer = setTimeout(regroup, 250);
+    if (kind !== 'photos') return;
+    const scanning = [...store.photos.values()].some((p) => p.outcome.kind === 'pending');
+    if (!scanning) {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      regroup();
+    } else if (timer === null) timer = setTimeout(regroup, 250);
   });
 }
 

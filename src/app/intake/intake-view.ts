@@ -46,9 +46,9 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
   const steps = h(
     'ol',
     { class: 'how', 'aria-label': 'How it works' },
-    h('li', {}, h('strong', {}, 'Add'), ' photos from a folder or your gallery — or share them to Blur Finder from another app.'),
-    h('li', {}, h('strong', {}, 'Review'), ' the blurriest first. Each photo says why, with a sharpness map to check.'),
-    h('li', {}, h('strong', {}, 'Clean up'), ': move them to a “Blurry” folder (undoable), delete them, or get a list for your gallery.'),
+    h('li', {}, h('span', {}, h('strong', {}, 'Add'), ' photos from a folder or your gallery — or share them to Blur Finder from another app.')),
+    h('li', {}, h('span', {}, h('strong', {}, 'Review'), ' the blurriest first. Each photo says why, with a sharpness map to check.')),
+    h('li', {}, h('span', {}, h('strong', {}, 'Clean up'), ': move them to a “Blurry” folder (undoable), delete them, or get a list for your gallery.')),
   );
   const element = h('section', { class: 'intake', 'aria-labelledby': 'intake-title' }, zone, steps);
 

@@ -3,20 +3,40 @@
 // soft background (kept on purpose), not a failed shot.
 import type { Analysis, BlurType, RegionMap, Verdict } from '../../core/types.ts';
 
-/** A region cell at or above this sharpness counts as sharp in the explanation. */
-const SHARP_CELL = 0.5;
+/**
+ * Cells at or above SHARP_CELL count as sharp, below BLURRY_CELL as blurry; between is "can't
+ * tell" (flat sky, a wall: the core reports 0.5 for tiles without detail to judge). 0.6 is the
+ * core's own sharp-tile cut (src/core/features.ts SHARP_TILE), so the words match its features.
+ */
+const SHARP_CELL = 0.6;
+const BLURRY_CELL = 0.4;
 
-export function sharpShare(regions: RegionMap): number {
+export interface RegionShares {
+  sharp: number;
+  blurry: number;
+  /** Cells with a judgement either way, as a share of all cells. */
+  measurable: number;
+}
+
+export function regionShares(regions: RegionMap): RegionShares {
   const cells = regions.sharpness;
-  if (cells.length === 0) return 0;
-  return cells.filter((s) => s >= SHARP_CELL).length / cells.length;
+  if (cells.length === 0) return { sharp: 0, blurry: 0, measurable: 0 };
+  const sharp = cells.filter((s) => s >= SHARP_CELL).length;
+  const blurry = cells.filter((s) => s < BLURRY_CELL).length;
+  return { sharp: sharp / cells.length, blurry: blurry / cells.length, measurable: (sharp + blurry) / cells.length };
+}
+
+/** Share of the cells that can be judged which are sharp (0 when none can). */
+export function sharpShare(regions: RegionMap): number {
+  const s = regionShares(regions);
+  return s.measurable === 0 ? 0 : s.sharp / s.measurable;
 }
 
 function coverage(blurryShare: number): string {
-  if (blurryShare >= 0.95) return 'across the whole frame';
-  if (blurryShare >= 0.7) return 'over most of the frame';
-  if (blurryShare >= 0.4) return 'over much of the frame';
-  return 'in parts of the frame';
+  if (blurryShare >= 0.95) return ' across the whole frame';
+  if (blurryShare >= 0.7) return ' over most of the frame';
+  if (blurryShare >= 0.4) return ' over much of the frame';
+  return ', though parts look sharp';
 }
 
 const TYPE_WORDS: Record<BlurType, string> = {
@@ -41,19 +61,20 @@ export function shownBlurType(analysis: Analysis, verdict: Verdict): BlurType | 
 }
 
 export function explain(analysis: Analysis, verdict: Verdict): string {
+  const shares = regionShares(analysis.regions);
   const share = sharpShare(analysis.regions);
   const type = shownBlurType(analysis, verdict);
   if (verdict === 'blurry') {
     const what = type ? TYPE_WORDS[type] : 'Blurry';
-    if (share === 0) return `${what} — nothing in the frame is sharp`;
-    return `${what} ${coverage(1 - share)}`;
+    if (shares.sharp === 0) return `${what} — nothing in the frame is sharp`;
+    return `${what}${coverage(1 - share)}`;
   }
   if (verdict === 'uncertain') {
     const hint = type ? `, ${TYPE_LABELS[type]}?` : '';
     if (share > 0 && share < 0.45) return `Borderline: only a small part is sharp${hint} — worth a look`;
     return `Borderline: slightly soft${hint} — worth a look`;
   }
+  if (shares.measurable === 0) return 'Sharp overall, little detail to judge — kept';
   if (share >= 0.75) return 'Sharp across the frame — kept';
-  if (share > 0) return 'Soft background, sharp subject — kept';
-  return 'Sharp overall, low detail — kept';
+  return 'Soft background, sharp subject — kept';
 }

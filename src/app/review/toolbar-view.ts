@@ -94,6 +94,9 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
     for (const [f, el] of counters) setText(el, String(n[f]));
     chips.querySelector<HTMLElement>('[data-filter=error]')!.hidden = c.error === 0 && store.filter.verdict !== 'error';
     setText(words, describeSensitivity(store.sensitivity));
+    // The bands in force, for people reading the export and for automation checking the wiring.
+    slider.dataset.blurryFrom = store.currentBands.blurryFrom.toFixed(4);
+    slider.dataset.uncertainFrom = store.currentBands.uncertainFrom.toFixed(4);
     slider.setAttribute('aria-valuetext', `${store.sensitivity}: ${describeSensitivity(store.sensitivity)}`);
     selectBlurry.disabled = c.blurry === 0;
     const bursts = new Set([...store.bursts.values()].map((m) => m.id)).size;

@@ -50,6 +50,8 @@ export function progressView(store: PhotoStore, scan: ScanController, announce: 
       sharp: String(c.sharp),
       errors: String(c.error),
       skipped: String(p.skipped),
+      queued: String(p.queued),
+      finished: String(p.finished),
       state: p.state,
     });
     const errors = c.error > 0;
@@ -72,7 +74,10 @@ export function progressView(store: PhotoStore, scan: ScanController, announce: 
       if (p.secondsLeft != null) parts.push(`about ${formatDuration(p.secondsLeft)} left`);
     }
     if (p.state === 'pausing') parts.push('Pausing — finishing the photos in progress…');
-    if (p.state === 'paused') parts.push(`Paused at ${p.finished} of ${p.queued}`);
+    if (p.state === 'paused') {
+      parts.push(`Paused at ${p.finished} of ${p.queued}`);
+      if (p.rate > 0) parts.push(`${formatRate(p.rate)} before the pause`);
+    }
     if (p.state === 'cancelled') parts.push(`Cancelled after ${p.finished} of ${p.queued}`);
     if (p.state === 'done' && p.queued > 0) parts.push(`Done: ${plural(p.queued, 'new photo')} checked`);
     if (p.skipped > 0) parts.push(`${p.skipped} remembered from before`);

@@ -4,35 +4,24 @@
 import type { RegionMap } from '../../core/types.ts';
 import type { EdgeMap } from '../../bridge/types.ts';
 
-/** Blurry cells are tinted red, fading out as they get sharper; sharp cells stay clear. */
+/**
+ * Blurry cells (< 0.4) are tinted red, stronger the blurrier; sharp cells (>= 0.6) get a light
+ * green wash; cells without detail to judge (the core reports ~0.5) stay untinted. The cuts are
+ * the ones the reason line uses (review/reason.ts).
+ */
 export function drawRegions(canvas: HTMLCanvasElement, regions: RegionMap): void {
-  const cell = 8;
-  canvas.width = regions.cols * cell;
-  canvas.height = regions.rows * cell;
+  // One canvas pixel per cell; the browser's smooth scaling turns the grid into a soft heat map.
+  canvas.width = regions.cols;
+  canvas.height = regions.rows;
   const ctx = canvas.getContext('2d')!;
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  for (let r = 0; r < regions.rows; r++) {
-    for (let c = 0; c < regions.cols; c++) {
-      const sharpness = regions.sharpness[r * regions.cols + c] ?? 0;
-      const blur = 1 - Math.min(1, Math.max(0, sharpness));
-      ctx.fillStyle = sharpness >= 0.5 ? `rgba(40, 200, 120, ${0.18 * sharpness})` : `rgba(230, 40, 40, ${0.15 + 0.45 * blur})`;
-      ctx.fillRect(c * cell, r * cell, cell, cell);
-    }
+  const image = ctx.createImageData(regions.cols, regions.rows);
+  for (let i = 0; i < regions.cols * regions.rows; i++) {
+    const sharpness = regions.sharpness[i] ?? 0.5;
+    const p = i * 4;
+    if (sharpness >= 0.6) image.data.set([40, 200, 120, Math.round(255 * (0.12 + 0.2 * sharpness))], p);
+    else if (sharpness < 0.4) image.data.set([230, 40, 40, Math.round(255 * (0.3 + 0.4 * (1 - sharpness / 0.4)))], p);
   }
-  ctx.strokeStyle = 'rgba(255, 255, 255, 0.16)';
-  ctx.lineWidth = 1;
-  for (let c = 1; c < regions.cols; c++) {
-    ctx.beginPath();
-    ctx.moveTo(c * cell + 0.5, 0);
-    ctx.lineTo(c * cell + 0.5, canvas.height);
-    ctx.stroke();
-  }
-  for (let r = 1; r < regions.rows; r++) {
-    ctx.beginPath();
-    ctx.moveTo(0, r * cell + 0.5);
-    ctx.lineTo(canvas.width, r * cell + 0.5);
-    ctx.stroke();
-  }
+  ctx.putImageData(image, 0, 0);
 }
 
 /** Edge pixels in bright cyan (visible on most photos), everything else transparent. Returns the edge pixel count. */

@@ -48,7 +48,7 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
   const showRegions = toggleButton('Sharpness map', 'toggle-regions');
   const showEdges = toggleButton('Edges', 'toggle-edges');
   const select = toggleButton('Select for clean-up', 'viewer-select');
-  const legend = h('p', { class: 'viewer-legend', hidden: true }, h('span', { class: 'swatch blurry' }), ' blurry area  ', h('span', { class: 'swatch sharp' }), ' sharp area');
+  const legend = h('p', { class: 'viewer-legend', hidden: true }, h('span', { class: 'swatch blurry' }), ' blurry  ', h('span', { class: 'swatch sharp' }), ' sharp  ', h('span', { class: 'swatch unknown' }), ' too plain to judge');
   const edgeStatus = h('p', { class: 'viewer-edge-status', 'aria-live': 'polite', 'data-testid': 'edge-status' });
 
   const verdict = h('p', { class: 'viewer-verdict' });
