@@ -3,6 +3,7 @@ import { createAnalysisPool } from '../bridge/create-pool.ts';
 import { defaultPoolSize, type AnalysisPool } from '../bridge/pool.ts';
 import { scanPhotos } from '../bridge/scan.ts';
 import { syntheticPhoto } from './synthetic-photo.ts';
+import type { BackendName } from '../worker/backend.ts';
 
 let photos: Blob[] = [];
 let pool: AnalysisPool | null = null;
@@ -52,6 +53,18 @@ const bench = {
     return { backend: ready.backend, detail: ready.backendDetail, detector: ready.detector, ms: performance.now() - t0 };
   },
 
+  /** Analyses photo `index` in a one-worker pool forced onto `backend` (backend-equivalence test). */
+  async analyzeOn(backend: BackendName, index: number) {
+    const single = createAnalysisPool(1, { backend, threads: 1 });
+    try {
+      const ready = await single.ready();
+      const { analysis } = await single.analyze(photos[index]);
+      return { backend: ready.backend, detector: analysis.detector, probability: analysis.probability, typeProbabilities: analysis.typeProbabilities, features: analysis.features };
+    } finally {
+      single.terminate();
+    }
+  },
+
   /** Time from a cold pool to the first verdict on one photo. */
   async firstVerdictMs(): Promise<number> {
     const t0 = performance.now();
@@ -99,5 +112,11 @@ const bench = {
   },
 };
 
-(window as unknown as { blurBench: typeof bench }).blurBench = bench;
+export type BenchApi = typeof bench;
+declare global {
+  interface Window {
+    blurBench: BenchApi;
+  }
+}
+window.blurBench = bench;
 document.body.dataset.ready = 'true';

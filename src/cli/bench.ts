@@ -108,22 +108,6 @@ async function main(): Promise<void> {
   }
 }
 
-declare global {
-  interface Window {
-    blurBench: BenchApi;
-  }
-}
-interface BenchApi {
-  concurrency: number;
-  generate(n: number, seed: number): Promise<{ count: number; meanBytes: number }>;
-  decodeOnly(total: number): Promise<number>;
-  startPool(): Promise<{ backend: string; detail: string; detector: string; ms: number }>;
-  firstVerdictMs(): Promise<number>;
-  scan(
-    total: number,
-    sampleEvery?: number,
-  ): Promise<{ photosPerSecond: number; errors: number; memory: number[]; tensors: number[]; stageMs: Record<string, number> }>;
-}
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.stack : error);

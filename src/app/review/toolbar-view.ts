@@ -50,7 +50,15 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
     'data-testid': 'sensitivity', 'aria-describedby': 'sensitivity-words',
   });
   const words = h('output', { id: 'sensitivity-words', for: 'sensitivity', class: 'sensitivity-words' });
-  slider.addEventListener('input', () => store.setSensitivity(Number(slider.value)));
+  const showBands = () => {
+    // The bands in force, for people reading the export and for automation checking the wiring.
+    slider.dataset.blurryFrom = store.currentBands.blurryFrom.toFixed(4);
+    slider.dataset.uncertainFrom = store.currentBands.uncertainFrom.toFixed(4);
+  };
+  slider.addEventListener('input', () => {
+    store.setSensitivity(Number(slider.value));
+    showBands();
+  });
 
   const selectBlurry = h('button', { type: 'button', class: 'button', 'data-testid': 'select-blurry' }, 'Select all blurry');
   selectBlurry.addEventListener('click', () => {
@@ -94,9 +102,7 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
     for (const [f, el] of counters) setText(el, String(n[f]));
     chips.querySelector<HTMLElement>('[data-filter=error]')!.hidden = c.error === 0 && store.filter.verdict !== 'error';
     setText(words, describeSensitivity(store.sensitivity));
-    // The bands in force, for people reading the export and for automation checking the wiring.
-    slider.dataset.blurryFrom = store.currentBands.blurryFrom.toFixed(4);
-    slider.dataset.uncertainFrom = store.currentBands.uncertainFrom.toFixed(4);
+    showBands();
     slider.setAttribute('aria-valuetext', `${store.sensitivity}: ${describeSensitivity(store.sensitivity)}`);
     selectBlurry.disabled = c.blurry === 0;
     const bursts = new Set([...store.bursts.values()].map((m) => m.id)).size;
