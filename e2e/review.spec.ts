@@ -232,6 +232,15 @@ test('the viewer: reason, 100% zoom, region map and edge map for that one photo'
   expect(drawn.n).toBe(edgePixels);
   expect(drawn.width).toBeLessThanOrEqual(1600);
 
+  // A swipe to the left (touch or mouse) shows the next photo.
+  const box = (await stage.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2 + 10, { steps: 5 });
+  await page.mouse.up();
+  await expect(viewer).not.toHaveAttribute('data-file-name', 'big-sharp.jpg');
+  await page.getByTestId('viewer-prev').click();
+  await expect(viewer).toHaveAttribute('data-file-name', 'big-sharp.jpg');
   await page.getByTestId('viewer-next').click();
   await expect(viewer).not.toHaveAttribute('data-file-name', 'big-sharp.jpg');
   await page.getByTestId('viewer-prev').click();

@@ -1,4 +1,4 @@
-// npx tsx training/measure-working-resolution.ts [--out training/out/working-resolution.json]
+// npx tsx training/measure-working-resolution.ts [--out training/working-resolution.json]
 // How small can a 12 MP photo be shrunk before the evidence of mild blur is lost? Renders
 // seeded 4032x3024 scenes, blurs them at full size by amounts a person notices when zooming
 // in (defocus radius 3-8 px, gaussian sigma 2-3 px, motion 8-14 px at 12 MP), shrinks sharp and
@@ -20,7 +20,7 @@ const SIDES = [800, 1200, 1600, 2048, 2400];
 const FEATURES = ['tileLogRatioMedian', 'lapLogVarPerContrast', 'edgeWidthMean'] as const;
 const LOWER_IS_BLURRIER: Record<string, boolean> = { tileLogRatioMedian: true, lapLogVarPerContrast: true, edgeWidthMean: false };
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'training/out/working-resolution.json' }, scenes: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'training/working-resolution.json' }, scenes: { type: 'string', default: '8' } } });
 const cv = await loadOpenCvNode();
 const blurs = {
   'defocus r3': defocusKernel(3),

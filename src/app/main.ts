@@ -130,6 +130,7 @@ if (last.length > 0 && !cameFromShare()) {
   toasts.show(`Your last scan: ${plural(last.length, 'photo')}, ${formatDate(newest)}. Add the same photos or folder again to clean them up.`);
 }
 intake.offerReconnect(folder ?? null, (f) => void reconnect(f));
+if (!db.persistent) toasts.show('This browser does not let Blur Finder store anything, so results last only until the page is closed.', { tone: 'warning' });
 
 if (cameFromShare()) {
   const shared = await takeSharedPhotos();
@@ -137,11 +138,12 @@ if (cameFromShare()) {
   if (shared.files.length > 0) {
     await addPhotos(collectFiles(shared.files));
     // The parked copies go once the scan has read them (the page holds the Files in memory).
-    const off = scan.subscribe(() => {
+    const discardWhenRead = () => {
       if (scan.running) return;
       off();
       void shared.discard();
-    });
-    if (!scan.running) void shared.discard();
+    };
+    const off = scan.subscribe(discardWhenRead);
+    discardWhenRead();
   }
 }

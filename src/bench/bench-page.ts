@@ -23,8 +23,12 @@ const bench = {
     return { count, meanBytes: photos.reduce((s, p) => s + p.size, 0) / count };
   },
 
-  /** Photos per second decoding only, same concurrency as the pool. */
-  async decodeOnly(total: number): Promise<number> {
+  photo(index: number): Blob {
+    return photos[index % photos.length];
+  },
+
+  /** Photos per second decoding only, same concurrency as the pool: the worker's own decode step, or a plain full-size bitmap. */
+  async decodeOnly(total: number, mode: 'pipeline' | 'full-bitmap' = 'pipeline'): Promise<number> {
     const workers = Array.from({ length: bench.concurrency }, () =>
       new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
     );
@@ -36,7 +40,7 @@ const bench = {
           const blob = photos[next++ % photos.length];
           await new Promise((resolve) => {
             w.onmessage = resolve;
-            w.postMessage(blob);
+            w.postMessage({ blob, mode });
           });
         }
       }),

@@ -1,8 +1,17 @@
-// Decode-only worker: the same createImageBitmap call the analysis worker starts with and
-// nothing else, so bench can compare a scan against the floor set by decoding.
-self.onmessage = async (event: MessageEvent<Blob>) => {
-  const bitmap = await createImageBitmap(event.data, { imageOrientation: 'from-image' });
-  const size = [bitmap.width, bitmap.height];
-  bitmap.close();
-  self.postMessage(size);
+// Decode-only worker: the analysis worker's own decode step (header, decode, shrink to the
+// working size, pixels out) and nothing else — or, for reference, a plain full-size
+// createImageBitmap — so bench can compare a scan against the floor set by decoding.
+import { decodeToWorking } from '../worker/decode.ts';
+import { WORKING_MAX_SIDE } from '../core/working-resolution.ts';
+
+self.onmessage = async (event: MessageEvent<{ blob: Blob; mode: 'pipeline' | 'full-bitmap' }>) => {
+  const { blob, mode } = event.data;
+  if (mode === 'pipeline') {
+    const decoded = await decodeToWorking(blob, WORKING_MAX_SIDE);
+    self.postMessage([decoded.rgba.width, decoded.rgba.height]);
+  } else {
+    const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+    self.postMessage([bitmap.width, bitmap.height]);
+    bitmap.close();
+  }
 };

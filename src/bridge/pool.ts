@@ -1,6 +1,7 @@
 // One typed bridge to N analysis workers. Jobs queue here; each worker runs one photo at a
-// time, so at most N full-size bitmaps exist at once. A worker that dies is replaced and
-// only its photo fails.
+// time, so at most N full-size bitmaps exist at once. A worker that dies — an uncaught error,
+// a silent exit, an endless loop — is replaced and only its photo fails: a scan of a whole
+// camera roll never stops on one bad photo.
 import * as Comlink from 'comlink';
 import type { AnalysisWorkerApi, AnalyzeOptions, PhotoAnalysis, WorkerInit, WorkerReady } from './types.ts';
 
@@ -11,8 +12,11 @@ interface Slot {
   api: Comlink.Remote<AnalysisWorkerApi>;
   ready: Promise<WorkerReady>;
   busy: boolean;
-  /** Rejects the job in flight when the worker crashes. */
+  /** Set once the worker is known to be dead; the slot gets a new worker before its next job. */
+  dead: boolean;
+  /** Rejects when the worker crashes (or is declared dead), failing the job in flight. */
   crashed: Promise<never>;
+  kill(error: Error): void;
 }
 
 interface Job {
@@ -20,7 +24,8 @@ interface Job {
   options: AnalyzeOptions;
   resolve(result: PhotoAnalysis): void;
   reject(error: unknown): void;
-  signal?: AbortSignal;
+  /** Stops listening to the scan's abort signal (a scan of thousands must not pile up listeners). */
+  detach(): void;
 }
 
 export class CancelledError extends Error {
@@ -30,14 +35,44 @@ export class CancelledError extends Error {
   }
 }
 
+/** The worker running a photo died or stopped answering; the pool has replaced it. */
 export class WorkerCrashError extends Error {
   override name = 'WorkerCrashError';
 }
+
+export interface PoolTimings {
+  /** How often a busy worker is asked whether it is still alive. */
+  heartbeatMs: number;
+  /** A busy worker silent for this long, while the page itself ran on time, is declared dead. */
+  unresponsiveMs: number;
+  /** Longest one photo may take before its worker is replaced and the photo skipped. */
+  photoDeadlineMs: number;
+}
+
+/**
+ * Heartbeats are cheap (one message), so every 5 s. A worker's longest synchronous stretch at
+ * working resolution is well under a second even on slow phones (decoding itself is
+ * asynchronous), so 20 s of silence means it is gone: closed, killed, or stuck in a loop. A
+ * whole photo gets 5 minutes: a 200 MP photo on an old phone takes tens of seconds, not minutes.
+ */
+export const DEFAULT_TIMINGS: PoolTimings = { heartbeatMs: 5_000, unresponsiveMs: 20_000, photoDeadlineMs: 300_000 };
+
+/** A timer that fired this much later than asked means the page was frozen or throttled (a
+ * background tab): silence from the worker over that time proves nothing. */
+const PAGE_LATE_MS = 2_000;
+/** Workers that crash while starting, in a row, before the pool stops retrying their jobs. */
+const MAX_START_CRASHES = 3;
 
 export function defaultPoolSize(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   // One core stays with the page so scrolling and the review grid stay smooth on big CPUs.
   return Math.max(1, Math.min(cores > 4 ? cores - 1 : cores, 8));
+}
+
+function delay(ms: number): { done: Promise<void>; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const done = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return { done, cancel: () => clearTimeout(timer) };
 }
 
 export class AnalysisPool {
@@ -46,12 +81,16 @@ export class AnalysisPool {
   private readonly queue: Job[] = [];
   private readonly init: WorkerInit;
   private readonly createWorker: WorkerFactory;
+  private readonly timings: PoolTimings;
   private closed = false;
+  private startCrashes = 0;
+  private restartCount = 0;
 
-  constructor(createWorker: WorkerFactory, init: WorkerInit, size = defaultPoolSize()) {
+  constructor(createWorker: WorkerFactory, init: WorkerInit, size = defaultPoolSize(), timings: Partial<PoolTimings> = {}) {
     this.createWorker = createWorker;
     this.init = init;
     this.size = size;
+    this.timings = { ...DEFAULT_TIMINGS, ...timings };
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
@@ -69,73 +108,169 @@ export class AnalysisPool {
     return this.slots.filter((s) => s.busy).length;
   }
 
+  /** Workers replaced after a crash, a hang or a timeout since the pool started. */
+  get restarts(): number {
+    return this.restartCount;
+  }
+
   analyze(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<PhotoAnalysis> {
     if (this.closed) return Promise.reject(new Error('The analysis pool was closed.'));
     if (signal?.aborted) return Promise.reject(new CancelledError());
     return new Promise<PhotoAnalysis>((resolve, reject) => {
-      const job: Job = { file, options, resolve, reject, signal };
-      signal?.addEventListener('abort', () => {
+      // Only waiting jobs are dropped: a photo already being analysed finishes and is reported.
+      const onAbort = () => {
         const i = this.queue.indexOf(job);
         if (i >= 0) {
           this.queue.splice(i, 1);
           reject(new CancelledError());
         }
-      });
+      };
+      const job: Job = { file, options, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job);
       this.pump();
     });
   }
 
-  /** Asks every worker (or the first ready one) how many tensors it holds. */
+  /** Live tfjs tensors per worker that is up and answering (soak tests watch these for leaks). */
   async memory(): Promise<Array<{ tensors: number; tfBytes: number }>> {
-    return Promise.all(this.slots.map(async (s) => (await s.ready, s.api.memory())));
+    const answers = await Promise.allSettled(
+      this.slots.map(async (s) => {
+        const wait = delay(this.timings.unresponsiveMs);
+        try {
+          await Promise.race([s.ready, s.crashed]);
+          return await Promise.race([s.api.memory(), s.crashed, wait.done.then(() => Promise.reject(new Error('no answer')))]);
+        } finally {
+          wait.cancel();
+        }
+      }),
+    );
+    return answers.filter((a) => a.status === 'fulfilled').map((a) => a.value);
   }
 
   terminate(): void {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new CancelledError());
-    for (const slot of this.slots) slot.worker.terminate();
+    for (const slot of this.slots) {
+      slot.kill(new CancelledError());
+      slot.worker.terminate();
+    }
   }
 
   private spawn(): Slot {
     const worker = this.createWorker();
     const api = Comlink.wrap<AnalysisWorkerApi>(worker);
-    let fail: (error: Error) => void = () => {};
-    const crashed = new Promise<never>((_, reject) => {
-      fail = reject;
-    });
+    let reject: (error: Error) => void = () => {};
+    const crashed = new Promise<never>((_, r) => (reject = r));
     crashed.catch(() => {});
+    const slot: Slot = {
+      worker,
+      api,
+      ready: Promise.resolve() as unknown as Promise<WorkerReady>,
+      busy: false,
+      dead: false,
+      crashed,
+      kill(error) {
+        slot.dead = true;
+        reject(error);
+      },
+    };
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      fail(new WorkerCrashError(`The analysis worker crashed: ${event.message || 'unknown error'}`));
+      slot.kill(new WorkerCrashError(`The analysis of this photo stopped unexpectedly (${event.message || 'the worker crashed'}); the scan went on without it.`));
     });
-    const ready = Promise.race([api.init(this.init), crashed]);
-    ready.catch(() => {});
-    return { worker, api, ready, busy: false, crashed };
+    worker.addEventListener('messageerror', () => {
+      slot.kill(new WorkerCrashError('The analysis of this photo sent back a result that could not be read; the scan went on without it.'));
+    });
+    slot.ready = Promise.race([api.init(this.init), crashed]);
+    slot.ready.then(
+      () => (this.startCrashes = 0),
+      () => {},
+    );
+    return slot;
   }
 
   private pump(): void {
     for (let i = 0; i < this.slots.length && this.queue.length > 0; i++) {
-      const slot = this.slots[i];
+      let slot = this.slots[i];
       if (slot.busy) continue;
+      if (slot.dead) {
+        slot.worker.terminate();
+        slot = this.slots[i] = this.spawn();
+        this.restartCount++;
+      }
       const job = this.queue.shift()!;
       slot.busy = true;
-      void this.run(i, slot, job);
+      void this.run(slot, job);
     }
   }
 
-  private async run(index: number, slot: Slot, job: Job): Promise<void> {
+  /**
+   * Watches a busy worker: a heartbeat every few seconds, and a deadline for the photo.
+   * Rejects with WorkerCrashError when the worker is gone or the photo takes too long.
+   */
+  private watch(slot: Slot): { gone: Promise<never>; stop(): void } {
+    let stopped = false;
+    let timer = delay(0);
+    const { heartbeatMs, unresponsiveMs, photoDeadlineMs } = this.timings;
+    const gone = new Promise<never>((_, reject) => {
+      const started = performance.now();
+      void (async () => {
+        while (!stopped) {
+          timer = delay(heartbeatMs);
+          await timer.done;
+          if (stopped) return;
+          if (performance.now() - started > photoDeadlineMs) {
+            reject(new WorkerCrashError(`Checking this photo took longer than ${Math.round(photoDeadlineMs / 60_000)} minutes, so it was skipped; the scan went on without it.`));
+            return;
+          }
+          const asked = performance.now();
+          timer = delay(unresponsiveMs);
+          const answered = await Promise.race([slot.api.memory().then(() => true, () => true), timer.done.then(() => false)]);
+          timer.cancel();
+          if (stopped) return;
+          const pageWasLate = performance.now() - asked - unresponsiveMs > PAGE_LATE_MS;
+          if (!answered && !pageWasLate) {
+            reject(new WorkerCrashError('The analysis of this photo stopped responding; the scan went on without it.'));
+            return;
+          }
+        }
+      })();
+    });
+    gone.catch(() => {});
+    return {
+      gone,
+      stop() {
+        stopped = true;
+        timer.cancel();
+      },
+    };
+  }
+
+  private async run(slot: Slot, job: Job): Promise<void> {
+    job.detach();
+    let watch: ReturnType<AnalysisPool['watch']> | null = null;
     try {
-      await Promise.race([slot.ready, slot.crashed]);
-      const result = await Promise.race([slot.api.analyzePhoto(job.file, job.options), slot.crashed]);
+      try {
+        await Promise.race([slot.ready, slot.crashed]);
+      } catch (error) {
+        // The worker died while starting, before it saw this photo: the photo is not to blame,
+        // so it goes back to the front of the queue (unless starting keeps failing).
+        if (error instanceof WorkerCrashError && !this.closed && ++this.startCrashes < MAX_START_CRASHES) {
+          this.queue.unshift(job);
+          return;
+        }
+        throw error;
+      }
+      watch = this.watch(slot);
+      const result = await Promise.race([slot.api.analyzePhoto(job.file, job.options), slot.crashed, watch.gone]);
       job.resolve(result);
     } catch (error) {
+      if (error instanceof WorkerCrashError) slot.kill(error);
       job.reject(error);
-      if (error instanceof WorkerCrashError && !this.closed) {
-        slot.worker.terminate();
-        this.slots[index] = this.spawn();
-      }
     } finally {
+      watch?.stop();
+      if (slot.dead) slot.worker.terminate();
       slot.busy = false;
       if (!this.closed) this.pump();
     }

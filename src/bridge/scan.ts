@@ -1,6 +1,9 @@
 // Streams a selection of any size through the pool: files are pulled from the source only
 // when a worker is about to be free (back-pressure), so 5,000 photos never sit decoded in
-// memory at once. Pause stops pulling; cancel aborts what is queued.
+// memory at once. Each outcome is reported the moment it exists, so the caller can save it.
+// Pause stops pulling; cancel drops what is queued but still reports the photos being
+// analysed, so nothing already worked on is lost. Nothing a caller or a photo does can stop
+// the scan half way: `done` always resolves.
 import type { AnalyzeOptions, PhotoAnalysis } from './types.ts';
 import { CancelledError, type AnalysisPool } from './pool.ts';
 
@@ -13,18 +16,30 @@ export type ScanOutcome<T extends ScanSource> =
   | { item: T; ok: true; result: PhotoAnalysis }
   | { item: T; ok: false; error: string };
 
+export interface ScanSummary {
+  completed: number;
+  cancelled: boolean;
+  /** Why the scan ended early when its source of photos failed (e.g. a folder went away). */
+  sourceError?: string;
+}
+
 export interface ScanControl {
   pause(): void;
   resume(): void;
   cancel(): void;
   readonly paused: boolean;
-  /** Resolves when every photo has an outcome or the scan was cancelled. */
-  readonly done: Promise<{ completed: number; cancelled: boolean }>;
+  /** Resolves (never rejects) when every photo pulled has an outcome, or the scan was cancelled. */
+  readonly done: Promise<ScanSummary>;
 }
 
+/** Errors whose message is already written for the person reading the photo's card. */
+const SPOKEN_ERRORS = new Set(['DecodeError', 'WorkerCrashError']);
+
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (error instanceof Error && SPOKEN_ERRORS.has(error.name)) return error.message;
+  // Anything else is a fault in the analysis (opencv.js throws bare numbers): say so plainly.
+  const detail = error instanceof Error ? error.message : String(error);
+  return `The analysis failed on this photo (${detail || 'unknown error'}); the scan went on without it.`;
 }
 
 export function scanPhotos<T extends ScanSource>(
@@ -39,21 +54,42 @@ export function scanPhotos<T extends ScanSource>(
   const waitWhilePaused = async () => {
     while (paused && !abort.signal.aborted) await new Promise<void>((r) => (wake = r));
   };
+  const report = (outcome: ScanOutcome<T>) => {
+    try {
+      onOutcome(outcome);
+    } catch (error) {
+      // The caller's bug must not end the scan of everything after this photo.
+      console.error('scanPhotos: onOutcome threw', error);
+    }
+  };
 
-  const run = async () => {
+  const run = async (): Promise<ScanSummary> => {
     let completed = 0;
+    let sourceError: string | undefined;
     const inFlight = new Set<Promise<void>>();
     // Keep one job queued behind each busy worker so no worker idles between photos.
     const window = pool.size * 2;
-    for await (const item of items as AsyncIterable<T>) {
+    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+    for (;;) {
+      // Pause and cancel are honoured before pulling, so no photo is taken from the source and then dropped.
       await waitWhilePaused();
       if (abort.signal.aborted) break;
-      const job = pool
+      let next: IteratorResult<T>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        sourceError = error instanceof Error ? error.message : String(error);
+        console.error('scanPhotos: the photo source failed', error);
+        break;
+      }
+      if (next.done) break;
+      const item = next.value;
+      const job: Promise<void> = pool
         .analyze(item.file, options, abort.signal)
         .then(
-          (result) => onOutcome({ item, ok: true, result }),
+          (result) => report({ item, ok: true, result }),
           (error) => {
-            if (!(error instanceof CancelledError)) onOutcome({ item, ok: false, error: describeError(error) });
+            if (!(error instanceof CancelledError)) report({ item, ok: false, error: describeError(error) });
           },
         )
         .finally(() => {
@@ -63,8 +99,15 @@ export function scanPhotos<T extends ScanSource>(
       inFlight.add(job);
       while (inFlight.size >= window) await Promise.race(inFlight);
     }
+    if (abort.signal.aborted) {
+      try {
+        await iterator.return?.();
+      } catch {
+        /* the source's own clean-up failed: nothing of ours to lose */
+      }
+    }
     await Promise.all(inFlight);
-    return { completed, cancelled: abort.signal.aborted };
+    return { completed, cancelled: abort.signal.aborted, ...(sourceError ? { sourceError } : {}) };
   };
 
   const done = run();

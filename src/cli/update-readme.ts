@@ -36,8 +36,10 @@ function benchTable(bench: any): string {
     '| measure | value |',
     '|---|---|',
     `| scan throughput | ${bench.photos_per_second} photos/s |`,
-    `| decode-only throughput (same decoder, same concurrency) | ${bench.decode_only_photos_per_second} photos/s |`,
+    `| decode-only throughput (the worker's own decode step, same concurrency) | ${bench.decode_only_photos_per_second} photos/s |`,
     `| scan / decode ratio | ${bench.ratio} |`,
+    `| full-size createImageBitmap decode, for reference | ${bench.full_bitmap_decode_photos_per_second} photos/s (scan / that: ${bench.ratio_vs_full_bitmap_decode}) |`,
+    `| per photo in a worker (median ms) | ${Object.entries(bench.per_photo_stage_ms ?? {}).map(([k, v]) => \`\${k.replace('Ms', '')} \${v}\`).join(', ')} |`,
     `| time to first verdict, cold | ${bench.time_to_first_verdict_ms} ms |`,
     `| memory over a ${bench.soak_photos}-photo scan (page + workers) | peak ${bench.peak_memory_mb} MB, growth ratio ${bench.memory_growth_ratio} |`,
   ].join('\n');
@@ -53,6 +55,20 @@ function modelLine(): string {
   return `Model: patch CNN weights ${(bytes / 1024).toFixed(0)} KiB (see [models/README.md](models/README.md)).`;
 }
 
+function workingResolutionTable(study: any): string {
+  const rows = study.table as Array<Record<string, number>>;
+  const blurs = ['defocus r3', 'defocus r5', 'gaussian s2', 'motion 10'];
+  const best = (row: Record<string, number>, blur: string) =>
+    Math.max(...Object.entries(row).filter(([k]) => k.startsWith(`${blur} /`)).map(([, v]) => v)).toFixed(3);
+  return [
+    `${study.scenes} seeded ${study.source} scenes blurred at full size, shrunk to each long side; best single-feature AUC (1 = a blurred copy always scores below a sharp one) and feature time. Regenerate: \`npx tsx training/measure-working-resolution.ts\`.`,
+    '',
+    `| long side | features ms | ${blurs.join(' | ')} |`,
+    `|---|---|${blurs.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.side} | ${r.median_features_ms} | ${blurs.map((b) => best(r, b)).join(' | ')} |`),
+  ].join('\n');
+}
+
 const { values } = parseArgs({
   options: { eval: { type: 'string', default: 'eval-report.json' }, bench: { type: 'string', default: 'bench.json' } },
 });
@@ -61,6 +77,9 @@ parts.push(existsSync(values.eval!) ? evalTable(JSON.parse(readFileSync(values.e
 parts.push('', '### Speed and memory', '');
 parts.push(existsSync(values.bench!) ? benchTable(JSON.parse(readFileSync(values.bench!, 'utf8'))) : '_Run `npm run bench` first._');
 parts.push('', modelLine());
+if (existsSync('training/working-resolution.json')) {
+  parts.push('', '### Working resolution', '', workingResolutionTable(JSON.parse(readFileSync('training/working-resolution.json', 'utf8'))));
+}
 const readme = readFileSync('README.md', 'utf8');
 const [before, rest] = readme.split(START);
 if (rest === undefined) throw new Error('README.md has no numbers block');

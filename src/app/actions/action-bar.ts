@@ -26,6 +26,10 @@ export function actionBar(store: PhotoStore, cleanUp: CleanUp, toasts: Toasts, a
     busy,
   );
   let working = false;
+  // Leaving mid-move is safe (copy, verify, then remove), but the person should know it stops.
+  window.addEventListener('beforeunload', (event) => {
+    if (working) event.preventDefault();
+  });
 
   const report = (verb: string, result: Report) => {
     const bytes = formatBytes(bytesOf(result.done));

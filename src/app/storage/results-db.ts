@@ -58,52 +58,60 @@ export function fromStored(stored: StoredPhoto): Photo {
   return { ...stored, source: null };
 }
 
+/**
+ * Where IndexedDB is unavailable (blocked storage, some private modes) the app still works: results
+ * last as long as the page, and `persistent` is false so the page can say so.
+ */
 export class ResultsDb {
-  private constructor(private db: IDBPDatabase<Schema>) {}
+  private constructor(private db: IDBPDatabase<Schema> | null) {}
+
+  get persistent(): boolean {
+    return this.db !== null;
+  }
 
   static async open(): Promise<ResultsDb> {
-    const db = await openDB<Schema>(DB_NAME, DB_VERSION, {
-      upgrade(db) {
-        db.createObjectStore('results', { keyPath: 'key' });
-        db.createObjectStore('meta');
-      },
-    });
-    return new ResultsDb(db);
+    try {
+      return new ResultsDb(await openSchema());
+    } catch {
+      return new ResultsDb(null);
+    }
   }
 
   async save(photo: Photo): Promise<void> {
     const stored = toStored(photo);
-    if (stored) await this.db.put('results', stored);
+    if (stored && this.db) await this.db.put('results', stored);
   }
 
   async get(key: string): Promise<StoredPhoto | undefined> {
-    return this.db.get('results', key);
+    return this.db?.get('results', key);
   }
 
   async getMany(keys: readonly string[]): Promise<Map<string, StoredPhoto>> {
+    const map = new Map<string, StoredPhoto>();
+    if (!this.db) return map;
     const tx = this.db.transaction('results');
     const found = await Promise.all(keys.map((k) => tx.store.get(k)));
     await tx.done;
-    const map = new Map<string, StoredPhoto>();
     for (const s of found) if (s) map.set(s.key, s);
     return map;
   }
 
   async delete(keys: readonly string[]): Promise<void> {
+    if (!this.db) return;
     const tx = this.db.transaction('results', 'readwrite');
     await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
   }
 
   async count(): Promise<number> {
-    return this.db.count('results');
+    return this.db ? this.db.count('results') : 0;
   }
 
   async getMeta<K extends keyof MetaValues>(name: K): Promise<MetaValues[K] | undefined> {
-    return (await this.db.get('meta', name)) as MetaValues[K] | undefined;
+    return (await this.db?.get('meta', name)) as MetaValues[K] | undefined;
   }
 
   async setMeta<K extends keyof MetaValues>(name: K, value: MetaValues[K]): Promise<void> {
-    await this.db.put('meta', value, name);
+    await this.db?.put('meta', value, name);
   }
 
   /** The photos of the last visit's collection, as stored. */
@@ -114,12 +122,22 @@ export class ResultsDb {
 
   /** Forgets everything: results, thumbnails, the remembered folder. */
   async destroy(): Promise<void> {
-    this.db.close();
+    this.db?.close();
+    this.db = null;
     await deleteDB(DB_NAME);
   }
 
   /** Reopens after destroy(), so the page keeps working without a reload. */
   async reopen(): Promise<void> {
-    this.db = (await ResultsDb.open()).db;
+    this.db = await openSchema().catch(() => null);
   }
+}
+
+function openSchema(): Promise<IDBPDatabase<Schema>> {
+  return openDB<Schema>(DB_NAME, DB_VERSION, {
+    upgrade(db) {
+      db.createObjectStore('results', { keyPath: 'key' });
+      db.createObjectStore('meta');
+    },
+  });
 }

@@ -251,6 +251,19 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
     else return;
     event.preventDefault();
   });
+  // Swipe left / right on a phone steps through the photos (only when fitted; at 100% a swipe pans).
+  let swipeStart: { x: number; y: number } | null = null;
+  stage.addEventListener('pointerdown', (event) => {
+    swipeStart = stage.classList.contains('fit') && event.isPrimary ? { x: event.clientX, y: event.clientY } : null;
+  });
+  stage.addEventListener('pointerup', (event) => {
+    if (!swipeStart) return;
+    const dx = event.clientX - swipeStart.x;
+    const dy = event.clientY - swipeStart.y;
+    swipeStart = null;
+    if (Math.abs(dx) > 60 && Math.abs(dy) < Math.abs(dx) / 2) step(dx < 0 ? 1 : -1);
+  });
+  stage.addEventListener('pointercancel', () => (swipeStart = null));
   store.subscribe((kind) => {
     if (current && (kind === 'selection' || kind === 'view' || kind === 'bursts')) renderInfo();
   });

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../../core/types.ts';
+import { verdictThresholds } from '../../core/verdict.ts';
+import { PhotoStore } from './store.ts';
+import type { Photo } from './photo.ts';
+
+function photo(name: string, outcome: Photo['outcome'], over: Partial<Photo> = {}): Photo {
+  return {
+    key: name, name, folder: '', size: 100, lastModified: 0, type: 'image/jpeg', takenAt: null,
+    outcome, thumbnail: null, hash: null, location: 'original', source: null, ...over,
+  };
+}
+
+const analysis = (probability: number, blurType: Analysis['blurType'] = null): Analysis => ({
+  detector: 'fused', probability, verdict: 'sharp', blurType, typeProbabilities: { motion: 0.2, defocus: 0.7, gaussian: 0.1 },
+  regions: { cols: 1, rows: 1, sharpness: [1] }, features: {}, width: 1, height: 1, sourceWidth: 1, sourceHeight: 1,
+});
+
+function store(): PhotoStore {
+  const s = new PhotoStore(verdictThresholds());
+  s.put([
+    photo('sharp.jpg', { kind: 'done', analysis: analysis(0.05) }),
+    photo('soft.jpg', { kind: 'done', analysis: analysis(0.5) }),
+    photo('blurry.jpg', { kind: 'done', analysis: analysis(0.9, 'motion') }),
+    photo('broken.jpg', { kind: 'error', message: 'not an image' }),
+    photo('waiting.jpg', { kind: 'pending' }),
+  ]);
+  return s;
+}
+
+describe('PhotoStore', () => {
+  it('counts verdicts from stored probabilities, errors and pending apart', () => {
+    expect(store().counts()).toMatchObject({ total: 5, done: 4, pending: 1, sharp: 1, uncertain: 1, blurry: 1, error: 1, motion: 1, defocus: 1 });
+  });
+
+  it('re-classifies when the sensitivity moves, and tells subscribers', () => {
+    const s = store();
+    const seen: string[] = [];
+    s.subscribe((kind) => seen.push(kind));
+    s.setSensitivity(100);
+    expect(s.counts()).toMatchObject({ blurry: 2, uncertain: 0, sharp: 1 });
+    // A photo made blurry by the slider gets the likeliest type.
+    expect(s.shown(s.photos.get('soft.jpg')!)).toEqual({ verdict: 'blurry', blurType: 'defocus' });
+    expect(seen).toEqual(['view']);
+  });
+
+  it('filters and sorts blurriest first, errors and pending last', () => {
+    const s = store();
+    expect(s.visible().map((p) => p.name)).toEqual(['blurry.jpg', 'soft.jpg', 'sharp.jpg', 'broken.jpg', 'waiting.jpg']);
+    s.setFilter({ verdict: 'error' });
+    expect(s.visible().map((p) => p.name)).toEqual(['broken.jpg']);
+    s.setFilter({ verdict: 'all', blurType: 'motion' });
+    expect(s.visible().map((p) => p.name)).toEqual(['blurry.jpg']);
+    s.setFilter({ blurType: 'any' });
+    s.setSort('sharpest');
+    expect(s.visible()[0].name).toBe('sharp.jpg');
+  });
+
+  it('keeps a selection of known photos only, and drops removed ones from it', () => {
+    const s = store();
+    s.select(['blurry.jpg', 'nope.jpg']);
+    s.toggle('soft.jpg');
+    expect([...s.selection].sort()).toEqual(['blurry.jpg', 'soft.jpg']);
+    s.remove(['blurry.jpg']);
+    expect([...s.selection]).toEqual(['soft.jpg']);
+    expect(s.selectedPhotos().map((p) => p.name)).toEqual(['soft.jpg']);
+  });
+});
