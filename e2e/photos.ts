@@ -102,9 +102,34 @@ export function defocus(img: Rgb, radius = 6): Rgb {
   return out;
 }
 
-/** A straight horizontal smear: camera shake / panning. */
-export function motion(img: Rgb, length = 31): Rgb {
-  return boxBlurAxis(img, Math.floor(length / 2), true);
+/**
+ * A straight smear `length` px long at `angleDeg` (camera shake). Not purely horizontal by default:
+ * a horizontal smear leaves every horizontal edge crisp, which no shaken hand produces.
+ */
+export function motion(img: Rgb, length = 31, angleDeg = 30): Rgb {
+  const { width, height, data } = img;
+  const out = new Float32Array(data.length);
+  const dx = Math.cos((angleDeg * Math.PI) / 180);
+  const dy = Math.sin((angleDeg * Math.PI) / 180);
+  const half = (length - 1) / 2;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let r = 0, g = 0, b = 0;
+      for (let t = -half; t <= half; t++) {
+        const sx = Math.min(width - 1, Math.max(0, Math.round(x + t * dx)));
+        const sy = Math.min(height - 1, Math.max(0, Math.round(y + t * dy)));
+        const p = (sy * width + sx) * 3;
+        r += data[p];
+        g += data[p + 1];
+        b += data[p + 2];
+      }
+      const o = (y * width + x) * 3;
+      out[o] = r / length;
+      out[o + 1] = g / length;
+      out[o + 2] = b / length;
+    }
+  }
+  return { width, height, data: out };
 }
 
 export function toJpeg(img: Rgb, quality = 90): Buffer {
@@ -120,7 +145,7 @@ export function toJpeg(img: Rgb, quality = 90): Buffer {
 
 export const sharpJpeg = (seed: number, offsetX = 0) => toJpeg(sharpScene(seed, 640, 480, offsetX));
 export const defocusedJpeg = (seed: number, radius = 6) => toJpeg(defocus(sharpScene(seed), radius));
-export const motionJpeg = (seed: number, length = 31) => toJpeg(motion(sharpScene(seed), length));
+export const motionJpeg = (seed: number, length = 31, angleDeg = 30) => toJpeg(motion(sharpScene(seed), length, angleDeg));
 
 /** Bytes that claim to be a JPEG but are not one. */
 export function brokenJpeg(): Buffer {

@@ -59,6 +59,9 @@ async function addPhotos(batch: CollectResult): Promise<void> {
     toasts.show(batch.skipped > 0 ? 'No photos found: only other kinds of files.' : 'No photos found there.', { tone: 'warning' });
     return;
   }
+  // Ask once that stored results survive storage pressure (phones evict "best effort" data);
+  // Chromium grants it quietly to installed or engaged apps and never prompts.
+  void navigator.storage?.persist?.().catch(() => false);
   const { known } = await scan.add(batch.photos);
   if (known > 0) notes.push(`${plural(known, 'photo')} remembered from an earlier scan, not checked again`);
   if (notes.length) toasts.show(`${notes.join('; ')}.`);

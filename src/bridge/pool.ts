@@ -190,15 +190,22 @@ export class AnalysisPool {
     return slot;
   }
 
+  /** Puts a new worker where a dead one was. */
+  private replace(dead: Slot): Slot {
+    dead.worker.terminate();
+    const slot = this.spawn();
+    const i = this.slots.indexOf(dead);
+    if (i >= 0) this.slots[i] = slot;
+    this.restartCount++;
+    return slot;
+  }
+
   private pump(): void {
     for (let i = 0; i < this.slots.length && this.queue.length > 0; i++) {
       let slot = this.slots[i];
       if (slot.busy) continue;
-      if (slot.dead) {
-        slot.worker.terminate();
-        slot = this.slots[i] = this.spawn();
-        this.restartCount++;
-      }
+      // A worker that died while idle (e.g. while starting) is replaced when work arrives.
+      if (slot.dead) slot = this.replace(slot);
       const job = this.queue.shift()!;
       slot.busy = true;
       void this.run(slot, job);
@@ -270,8 +277,9 @@ export class AnalysisPool {
       job.reject(error);
     } finally {
       watch?.stop();
-      if (slot.dead) slot.worker.terminate();
       slot.busy = false;
+      // Replaced now, not when the next photo comes, so the next scan finds a worker ready.
+      if (slot.dead && !this.closed) this.replace(slot);
       if (!this.closed) this.pump();
     }
   }

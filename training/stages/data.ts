@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FeatureVector, LumaImage, PatchClass } from '../../src/core/types.ts';
 import { extractFeatures } from '../../src/core/features.ts';
 import { toLuma } from '../../src/core/image.ts';
-import { extractPatchAt, extractPatches, globalContrast, PATCH_SIZE } from '../../src/core/patches.ts';
+import { extractPatchAt, extractPatches, FLAT_TEXTURE, globalContrast, PATCH_SIZE } from '../../src/core/patches.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
 import { decodeJpegFile, toWorkingResolution } from '../../src/cli/decode-node.ts';
 import { loadOpenCvNode } from '../../src/cli/opencv-node.ts';
@@ -111,8 +111,8 @@ function labelledCrops(sample: Sample, luma: LumaImage, extra: number, seed: num
     const coverage = maskCoverage(sample.blurMask, luma.width, luma.height, x, y, PATCH_SIZE);
     const label = cropLabel(sample.label, sample.meta.bokeh, coverage, texture);
     if (label) crops.push({ x, y, label });
-    else if (cropLabel(sample.label, sample.meta.bokeh, coverage, Infinity) === null) skipped.straddling++;
-    else skipped.flat++;
+    else if (texture < FLAT_TEXTURE) skipped.flat++;
+    else skipped.straddling++;
   }
   return { crops, skipped };
 }

@@ -1,5 +1,5 @@
 // Stage 'fuse': fits the three heads (fused = classical + CNN features, features = classical only,
-// cnn = CNN features only) and calibrates each with Platt scaling on out-of-fold logits (folds
+// cnn = CNN features only), picks each one's L2 by grouped cross-validation, and calibrates each with Platt scaling on out-of-fold logits (folds
 // grouped by source photo, so a photo's variants never calibrate each other). The fused and cnn
 // heads use only the head image set, whose photos the CNN never saw; the features head has no
 // CNN to leak from and uses every training image.
@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { predictPatches } from '../../src/core/cnn.ts';
 import { FEATURE_NAMES } from '../../src/core/features.ts';
-import { aggregatePatches, blurLogit, CNN_FEATURE_NAMES, type FusionParams } from '../../src/core/fusion.ts';
+import { aggregatePatches, blurLogit, CNN_FEATURE_NAMES, fuseScores, type FusionParams } from '../../src/core/fusion.ts';
 import { extractPatches } from '../../src/core/patches.ts';
 import type { FeatureVector } from '../../src/core/types.ts';
 import { expectedCalibrationError } from '../../src/core/metrics.ts';
 import { loadLayersModelFromDir } from '../../src/cli/node-models.ts';
 import type { RunConfig } from '../config.ts';
 import { hashString } from '../data/rng.ts';
-import { fitHead, fitPlatt, type HeadExample } from '../fit-head.ts';
+import { fitHead, fitPlatt, type FitHeadOptions, type HeadExample } from '../fit-head.ts';
 import { createProgress } from '../progress.ts';
 import { dataDir as dataDirOf, loadDataManifest, loadWorkingLuma, type DataImage } from './data.ts';
 
@@ -34,6 +34,9 @@ export type HeadName = keyof typeof HEAD_FEATURES;
 export interface HeadFitRecord {
   detector: HeadName;
   examples: number;
+  /** Chosen L2 and the out-of-fold loss of every candidate. */
+  l2: number;
+  l2Losses: Record<string, number>;
   /** ECE of the calibrated out-of-fold probabilities (gallery class mix, as trained). */
   outOfFoldEce: number;
   outOfFoldEceUncalibrated: number;
@@ -50,28 +53,60 @@ export async function cnnFeaturesOf(model: LayersModel, path: string): Promise<F
 
 const foldOf = (image: DataImage) => hashString(`fold:${image.source}`) % FOLDS;
 
-/** Fits on all examples; calibration from out-of-fold logits. */
-function fitCalibratedHead(detector: HeadName, images: readonly DataImage[], examples: readonly HeadExample[], iterations: number): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
-  const options = { detector, featureNames: HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations };
-  const oofLogits = new Array<number>(examples.length).fill(0);
+/** L2 strengths tried per head; the one with the best out-of-fold log loss is kept. With ~100-300
+ * photos and up to ~35 correlated features, too little shrinkage overfits (and the calibration
+ * then has to squash the logits), too much throws away the CNN's evidence. */
+export const L2_GRID = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1];
+
+interface OutOfFold {
+  logits: number[];
+  /** Platt-calibrated log loss of P(blurry) plus type log loss over blurred examples. */
+  loss: number;
+  calibration: FusionParams['calibration'];
+}
+
+function outOfFold(images: readonly DataImage[], examples: readonly HeadExample[], options: FitHeadOptions): OutOfFold {
+  const logits = new Array<number>(examples.length).fill(0);
+  let typeLoss = 0;
+  let typed = 0;
   for (let f = 0; f < FOLDS; f++) {
     const trainIdx = examples.map((_, i) => i).filter((i) => foldOf(images[i]!) !== f);
     const testIdx = examples.map((_, i) => i).filter((i) => foldOf(images[i]!) === f);
     if (testIdx.length === 0 || trainIdx.length === 0) continue;
     const head = fitHead(trainIdx.map((i) => examples[i]!), options);
-    for (const i of testIdx) oofLogits[i] = blurLogit(head, examples[i]!.features);
+    for (const i of testIdx) {
+      const e = examples[i]!;
+      logits[i] = blurLogit(head, e.features);
+      if (e.label !== 'sharp') {
+        typeLoss -= Math.log(Math.max(1e-9, fuseScores(head, e.features).typeProbabilities[e.label]));
+        typed++;
+      }
+    }
   }
   const blurry = examples.map((e) => e.label !== 'sharp');
-  const calibration = fitPlatt(oofLogits, blurry);
-  const params = { ...fitHead(examples, options), calibration };
+  const calibration = fitPlatt(logits, blurry);
+  const p = logits.map((z) => 1 / (1 + Math.exp(-(calibration.scale * z + calibration.offset))));
+  const blurLoss = -p.reduce((s, pi, i) => s + Math.log(Math.max(1e-9, blurry[i] ? pi : 1 - pi)), 0) / examples.length;
+  return { logits, calibration, loss: blurLoss + (typed ? typeLoss / typed : 0) };
+}
+
+/** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
+function fitCalibratedHead(detector: HeadName, images: readonly DataImage[], examples: readonly HeadExample[], iterations: number): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
+  const base = { detector, featureNames: HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations };
+  const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }) }));
+  const best = trials.reduce((a, b) => (b.oof.loss < a.oof.loss ? b : a));
+  const { calibration, logits } = best.oof;
+  const params = { ...fitHead(examples, { ...base, l2: best.l2 }), calibration };
   const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
   const asPredictions = (p: (z: number) => number) =>
-    examples.map((e, i) => ({ label: e.label, probability: p(oofLogits[i]!), typeProbabilities: null }));
+    examples.map((e, i) => ({ label: e.label, probability: p(logits[i]!), typeProbabilities: null }));
   return {
     params,
     record: {
       detector,
       examples: examples.length,
+      l2: best.l2,
+      l2Losses: Object.fromEntries(trials.map((t) => [String(t.l2), t.oof.loss])),
       outOfFoldEce: expectedCalibrationError(asPredictions((z) => sigmoid(calibration.scale * z + calibration.offset))),
       outOfFoldEceUncalibrated: expectedCalibrationError(asPredictions(sigmoid)),
       calibration,
@@ -98,7 +133,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   progress.finish();
   model.dispose();
 
-  const iterations = config.quick ? 300 : 1500;
+  const iterations = config.quick ? 200 : 800;
   const outDir = join(config.outDir, 'fuse');
   mkdirSync(outDir, { recursive: true });
   const heads: HeadFitRecord[] = [];

@@ -20,8 +20,10 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
   const folderInput = h('input', { type: 'file', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true', 'data-testid': 'folder-input' });
   folderInput.setAttribute('webkitdirectory', '');
 
-  const chooseFiles = h('label', { class: 'button primary' }, fileInput, icon('photos'), h('span', {}, 'Choose photos'));
-  const chooseFolder = h('button', { type: 'button', class: 'button', 'data-testid': 'choose-folder' }, icon('folder'), h('span', {}, 'Choose a folder'));
+  const filesLabel = h('span', {}, 'Choose photos');
+  const folderLabel = h('span', {}, 'Choose a folder');
+  const chooseFiles = h('label', { class: 'button primary' }, fileInput, icon('photos'), filesLabel);
+  const chooseFolder = h('button', { type: 'button', class: 'button', 'data-testid': 'choose-folder' }, icon('folder'), folderLabel);
   const reconnect = h('button', { type: 'button', class: 'button ghost', hidden: true, 'data-testid': 'reconnect-folder' });
   const title = h('h2', { id: 'intake-title' }, 'Add photos');
   const explainer = h('p', { class: 'intake-text' }, 'Drop photos or whole folders here, or choose them. Blur Finder checks each one for blur — on this device; no photo is uploaded.');
@@ -114,6 +116,8 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
     setCompact(compact) {
       element.classList.toggle('compact', compact);
       title.textContent = compact ? 'Add more photos' : 'Add photos';
+      filesLabel.textContent = compact ? 'Add photos' : 'Choose photos';
+      folderLabel.textContent = compact ? 'Add a folder' : 'Choose a folder';
     },
     offerReconnect(folder, onReconnect) {
       reconnect.hidden = !folder;

@@ -36,6 +36,7 @@ describe('explain', () => {
     const portrait = analysis([0.1, 0.1, 0.9, 0.1, 0.1], { verdict: 'sharp', blurType: null, probability: 0.1 });
     expect(explain(portrait, 'sharp')).toBe('Soft background, sharp subject — kept');
     expect(explain(analysis([0.9, 0.8, 0.9, 0.7], { blurType: null }), 'sharp')).toBe('Sharp across the frame — kept');
+    expect(explain(analysis([0.9, 0.8, 0.1, 0.7, 0.2], { blurType: null }), 'sharp')).toBe('Sharp, with some smooth or soft areas — kept');
     expect(explain(analysis([0.5, 0.5], { blurType: null }), 'sharp')).toBe('Sharp overall, little detail to judge — kept');
   });
 

@@ -76,5 +76,7 @@ export function explain(analysis: Analysis, verdict: Verdict): string {
   }
   if (shares.measurable === 0) return 'Sharp overall, little detail to judge — kept';
   if (share >= 0.75) return 'Sharp across the frame — kept';
+  // Smooth skin, walls and sky read as "not sharp" too, so a middling share is not called bokeh.
+  if (share >= 0.45) return 'Sharp, with some smooth or soft areas — kept';
   return 'Soft background, sharp subject — kept';
 }

@@ -31,7 +31,7 @@ export function progressView(store: PhotoStore, scan: ScanController, announce: 
   over.addEventListener('click', startOver);
   const failure = h('p', { class: 'scan-failure', role: 'alert', hidden: true });
   const controls = h('div', { class: 'scan-controls' }, pause, cancel, rest, over);
-  const element = h('section', { class: 'scan', 'aria-label': 'Scan progress', hidden: true }, summary, bar, meta, controls, failure);
+  const element = h('section', { class: 'scan', 'aria-label': 'Scan progress', hidden: true }, summary, bar, h('div', { class: 'scan-foot' }, meta, controls), failure);
 
   pause.addEventListener('click', () => (scan.progress.state === 'paused' || scan.progress.state === 'pausing' ? scan.resume() : scan.pause()));
   cancel.addEventListener('click', () => scan.cancel());
