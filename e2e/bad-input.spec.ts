@@ -2,9 +2,8 @@
 // verdict when it is a photo the browser can show (greyscale, CMYK, 16-bit or transparent PNG,
 // the first frame of a GIF), otherwise an error with a reason the person can act on; and the
 // scan goes on past every one of them. The corpus is crafted byte by byte (e2e/crafted-files.ts).
-import { readFileSync } from 'node:fs';
-import type { Browser } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { canReadProcessMemory, rendererMemory } from './process-memory.ts';
 import { dropPhotos, waitForScan, result } from './app.ts';
 import { sharpJpeg, defocusedJpeg, bigSharpJpeg, type TestPhoto } from './photos.ts';
 import {
@@ -73,7 +72,7 @@ test('every odd file gets a verdict or a clear reason, and the scan goes on', as
 });
 
 test('a very large photo is analysed at working size, never decoded at full size', async ({ page, browser, problems }) => {
-  test.skip(process.platform !== 'linux', 'reads the renderer peak memory from /proc');
+  test.skip(!canReadProcessMemory, 'reads the renderer peak memory from /proc');
   test.setTimeout(180_000);
   // A real 108 MP JPEG (12000 x 9000), drawn and encoded in a separate browser context, so the
   // 432 MB canvas that makes it does not count against the app's renderer.
@@ -97,10 +96,10 @@ test('a very large photo is analysed at working size, never decoded at full size
   // The warm-up photo is larger than the working size, so the analysis buffers have already grown.
   await dropPhotos(page, [{ name: 'warm-up.jpg', bytes: bigSharpJpeg(41) }]);
   await waitForScan(page, 1);
-  const before = await rendererPeaks(browser);
+  const before = await rendererMemory(browser, 'VmHWM');
   await dropPhotos(page, [{ name: 'panorama-108mp.jpg', bytes: Buffer.from(big, 'base64') }]);
   await waitForScan(page, 2, 150_000);
-  const after = await rendererPeaks(browser);
+  const after = await rendererMemory(browser, 'VmHWM');
   await expect(result(page, 'panorama-108mp.jpg')).toHaveAttribute('data-verdict', /^(sharp|blurry|uncertain)$/);
 
   // What the worker measured, as saved: the photo's own size, analysed at the working size.
@@ -128,17 +127,3 @@ test('a very large photo is analysed at working size, never decoded at full size
   expect(growthMb).toBeLessThan(300);
   expect(problems.pageErrors).toEqual([]);
 });
-
-/** Peak resident memory (VmHWM, kB) of each renderer process of this browser. */
-async function rendererPeaks(browser: Browser): Promise<Map<number, number>> {
-  const cdp = await browser.newBrowserCDPSession();
-  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
-  await cdp.detach();
-  const peaks = new Map<number, number>();
-  for (const { type, id } of processInfo) {
-    if (type !== 'renderer') continue;
-    const status = readFileSync(`/proc/${id}/status`, 'utf8');
-    peaks.set(id, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-  }
-  return peaks;
-}

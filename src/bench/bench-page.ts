@@ -1,6 +1,6 @@
 // Functions `npm run bench` calls inside the production build.
-import { createAnalysisPool } from '../bridge/create-pool.ts';
-import { defaultPoolSize, type AnalysisPool } from '../bridge/pool.ts';
+import { affordablePoolSize, createAnalysisPool } from '../bridge/create-pool.ts';
+import type { AnalysisPool } from '../bridge/pool.ts';
 import { scanPhotos } from '../bridge/scan.ts';
 import { syntheticPhoto } from './synthetic-photo.ts';
 import type { BackendName } from '../worker/backend.ts';
@@ -15,7 +15,7 @@ async function memoryBytes(): Promise<number | null> {
 }
 
 const bench = {
-  concurrency: defaultPoolSize(),
+  concurrency: affordablePoolSize(),
 
   async generate(count: number, seed: number): Promise<{ count: number; meanBytes: number }> {
     photos = [];
