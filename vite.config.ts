@@ -28,7 +28,7 @@ export const securityHeaders: Record<string, string> = {
 
 /** Ships what training exported in models/ (model.json, shards, fusion params) under /models/. */
 function modelsAsAssets(): Plugin {
-  const root = join(__dirname, 'models');
+  const root = join(import.meta.dirname, 'models');
   const files = (dir: string): string[] =>
     existsSync(dir)
       ? readdirSync(dir).flatMap((name) => {
@@ -69,7 +69,7 @@ export default defineConfig({
     // Compressing the threaded tfjs wasm glue breaks its pthread workers ("e is not defined").
     rolldownOptions: {
       // The bench page ships in the build (bench measures the production build) but is not precached.
-      input: { main: join(__dirname, 'index.html'), bench: join(__dirname, 'src/bench/index.html') },
+      input: { main: join(import.meta.dirname, 'index.html'), bench: join(import.meta.dirname, 'src/bench/index.html') },
       output: { minify: { compress: false, mangle: true, codegen: true } },
     },
   },

@@ -171,18 +171,28 @@ test(`a scan of ${PHOTOS} photos finishes with flat memory`, async ({ page, brow
   await expect(summary).toHaveAttribute('data-errors', '0');
   const blurry = Number(await summary.getAttribute('data-blurry'));
   expect(blurry, 'the blurred scenes were found').toBeGreaterThan(PHOTOS * 0.2);
-  // No worker was lost along the way, and memory stayed flat: tfjs tensors back to where they
-  // were after the first photos, worker heaps not growing, the page growing by no more than
-  // what it keeps per photo (a result and a 256 px thumbnail reference, a few KB).
+  // No worker was lost along the way, and memory stayed flat. Heap samples are noisy (garbage
+  // not yet collected), so the least of the first three samples is compared with the least of
+  // the last three, per photo scanned in between.
   const survivors = analysisWorkers(page);
   expect(survivors.length === workers.length && survivors.every((w) => workers.includes(w)), 'the same workers all along').toBe(true);
-  const first = samples[0];
-  const last = samples[samples.length - 1];
   for (const s of samples) expect(s.tensors.length).toBe(workers.length);
-  expect(Math.max(...idleTensors), 'tensors alive once the scan is over').toBeLessThanOrEqual(Math.min(...first.tensors));
-  expect(last.workersMb - first.workersMb, 'worker heap growth (MB)').toBeLessThan(20);
-  const pageKbPerPhoto = ((last.pageMb - first.pageMb) * 1024) / (last.done - first.done);
-  console.log(`  page heap growth: ${pageKbPerPhoto.toFixed(1)} KB per photo`);
-  expect(pageKbPerPhoto, 'page heap growth per photo (KB)').toBeLessThan(20);
+  expect(Math.max(...idleTensors), 'tfjs tensors alive once the scan is over').toBeLessThanOrEqual(Math.min(...samples[0].tensors));
+  const growthPerPhoto = (pick: (s: Sample) => number) => {
+    const start = Math.min(...samples.slice(0, 3).map(pick));
+    const end = Math.min(...samples.slice(-3).map(pick));
+    return ((end - start) * 1024) / (samples[samples.length - 1].done - samples[0].done);
+  };
+  const kb = { page: growthPerPhoto((s) => s.pageMb), workers: growthPerPhoto((s) => s.workersMb), renderers: growthPerPhoto((s) => s.rendererMb) };
+  console.log(`  growth per photo: page heap ${kb.page.toFixed(1)} KB, workers heap ${kb.workers.toFixed(1)} KB, renderers ${kb.renderers.toFixed(0)} KB`);
+  // The page keeps a result and a thumbnail per photo: a few KB of heap.
+  expect(kb.page, 'page heap growth per photo (KB)').toBeLessThan(20);
+  // Workers keep nothing between photos (measured ~1 KB; keeping each photo's Analysis object
+  // alone would add ~4 KB).
+  expect(kb.workers, 'worker heap growth per photo (KB)').toBeLessThan(3);
+  // Resident memory also holds the grid's decoded thumbnails (256 px, up to ~200 KB each while
+  // cached); a leaked working-size image (1600 x 1200) would be 2-8 MB per photo. Short soaks
+  // are too short for resident memory to settle, so only long ones are judged on it.
+  if (canReadProcessMemory && PHOTOS >= 500) expect(kb.renderers, 'renderer memory growth per photo (KB)').toBeLessThan(400);
   expect(problems.pageErrors).toEqual([]);
 });

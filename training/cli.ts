@@ -2,9 +2,10 @@
 //                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation]
 // Runs the training pipeline: data -> cnn -> fuse -> evaluate -> export. Every stage reads what
 // the previous ones left in --out, so any stage can be re-run alone. --quick is a 1-2 minute smoke
-// run (tiny data; checks the loss falls and the exported model loads and predicts) that exports
-// to <out>/models instead of models/. --imbalance-ablation also trains the CNN without class
-// weights (same data and budget) so the report shows what the weighting buys (+~5 min).
+// run (tiny data; checks the loss falls and the exported model loads and predicts) that writes to
+// training/out/quick by default and exports to <out>/models instead of models/.
+// --imbalance-ablation also trains the CNN without class weights (same data and budget) so the
+// report shows what the weighting buys (+~8 min).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { PATCH_CLASSES, type PatchClass } from '../src/core/types.ts';
 import { extractPatchAt, globalContrast, PATCH_SIZE } from '../src/core/patches.ts';
+import type { Imbalance } from './config.ts';
 import type { Rng } from './data/rng.ts';
 import { loadWorkingLuma, type DataImage } from './stages/data.ts';
 
@@ -45,13 +46,22 @@ export function classCounts(labels: Int32Array): number[] {
 }
 
 /**
- * Per-class loss weights that give every class the same total weight ("balanced"), capped so a
- * class with a handful of patches cannot dominate the gradient, and scaled to average 1 per patch.
+ * Per-class loss weights, scaled to average 1 per patch:
+ * - 'balanced': every class gets the same total weight (the rare class ~11x a sharp patch),
+ *   capped at 20x so a class with a handful of patches cannot dominate the gradient;
+ * - 'sqrt': the square root of that, a compromise;
+ * - 'none': all 1.
+ * Measured on held-out patches (same data, 6 epochs): 'none' all but ignores the rare and the
+ * motion class (recall 0.00 / 0.09); 'balanced' over-predicts them (sharp recall falls to 0.72,
+ * sharp-vs-blur balanced accuracy 0.85); 'sqrt' keeps sharp at 0.88 with motion 0.28 and the best
+ * sharp-vs-blur balanced accuracy (0.87), so it is the default.
  */
-export function balancedClassWeights(counts: readonly number[], cap = 20): number[] {
+export function classWeightsFor(counts: readonly number[], mode: Imbalance, cap = 20): number[] | null {
+  if (mode === 'none') return null;
   const total = counts.reduce((a, b) => a + b, 0);
   const present = counts.filter((c) => c > 0).length;
-  const raw = counts.map((c) => (c > 0 ? Math.min(cap, total / (present * c)) : 0));
+  const balanced = counts.map((c) => (c > 0 ? Math.min(cap, total / (present * c)) : 0));
+  const raw = mode === 'sqrt' ? balanced.map(Math.sqrt) : balanced;
   const mean = counts.reduce((s, c, i) => s + c * raw[i]!, 0) / total;
   return raw.map((w) => w / mean);
 }

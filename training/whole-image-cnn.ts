@@ -8,7 +8,7 @@ import { PATCH_CLASSES } from '../src/core/types.ts';
 import type { RunConfig } from './config.ts';
 import { deriveSeed } from './data/rng.ts';
 import { saveLayersModelToDir } from './model-files.ts';
-import { balancedClassWeights, classCounts, type PatchDataset } from './patch-dataset.ts';
+import { classCounts, classWeightsFor, type PatchDataset } from './patch-dataset.ts';
 import { createProgress } from './progress.ts';
 import { checkPatches, trainPatchCnn, type EpochRecord, type PatchCheck } from './train-patch-cnn.ts';
 import { loadWorkingLuma, type DataImage } from './stages/data.ts';
@@ -101,7 +101,7 @@ export async function trainWholeImageCnn(
     epochs: config.wholeImage.epochs,
     batchSize,
     learningRate: 1e-3,
-    classWeights: balancedClassWeights(classCounts(train.labels)),
+    classWeights: classWeightsFor(classCounts(train.labels), config.cnn.imbalance),
     seed,
     onStep: (step, _total, loss) => progress.update(step, `loss ${loss.toFixed(3)}`),
   });

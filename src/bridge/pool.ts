@@ -163,10 +163,15 @@ export class AnalysisPool {
     let reject: (error: Error) => void = () => {};
     const crashed = new Promise<never>((_, r) => (reject = r));
     crashed.catch(() => {});
+    const ready = Promise.race([api.init(this.init), crashed]);
+    ready.then(
+      () => (this.startCrashes = 0),
+      () => {},
+    );
     const slot: Slot = {
       worker,
       api,
-      ready: Promise.resolve() as unknown as Promise<WorkerReady>,
+      ready,
       busy: false,
       dead: false,
       crashed,
@@ -182,11 +187,6 @@ export class AnalysisPool {
     worker.addEventListener('messageerror', () => {
       slot.kill(new WorkerCrashError('The analysis of this photo sent back a result that could not be read; the scan went on without it.'));
     });
-    slot.ready = Promise.race([api.init(this.init), crashed]);
-    slot.ready.then(
-      () => (this.startCrashes = 0),
-      () => {},
-    );
     return slot;
   }
 

@@ -53,7 +53,7 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
       '',
       '## Training data',
       '',
-      `Synthetic: sharp photos (${config.photosDir.split('/').slice(-2).join('/')}, training split only) and procedural frames, blurred by the generator in training/data (defocus, camera shake and subject motion, gaussian; sharp photos sometimes get bokeh backgrounds) and passed through a simulated phone pipeline (noise, sharpening, JPEG). Class mix like a gallery: ${Object.entries(GALLERY_MIX).map(([c, s]) => `${c} ${(100 * s).toFixed(0)}%`).join(', ')}; the rare class is handled with class-weighted losses.`,
+      `Synthetic: sharp photos (${config.photosDir.split('/').slice(-2).join('/')}, training split only) and procedural frames, blurred by the generator in training/data (defocus, camera shake and subject motion, gaussian; sharp photos sometimes get bokeh backgrounds) and passed through a simulated phone pipeline (noise, sharpening, JPEG). Class mix like a gallery: ${Object.entries(GALLERY_MIX).map(([c, s]) => `${c} ${(100 * s).toFixed(0)}%`).join(', ')}; the rare class is handled with class-weighted losses (square root of balanced weights, chosen by a held-out comparison; see training/patch-dataset.ts).`,
       '',
       `This run: ${report.data.images.cnn} images for the CNN (${report.cnn.trainPatches} labelled crops), ${report.data.images.head} images from other photos for fitting and calibrating the heads.`,
       '',

@@ -5,17 +5,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPatchCnn, weightCount } from '../../src/core/cnn.ts';
 import { PATCH_CLASSES } from '../../src/core/types.ts';
-import type { RunConfig } from '../config.ts';
+import type { Imbalance, RunConfig } from '../config.ts';
 import { deriveSeed } from '../data/rng.ts';
 import { saveLayersModelToDir } from '../model-files.ts';
-import { balancedClassWeights, classCounts, loadPatchDataset, type PatchDataset } from '../patch-dataset.ts';
+import { classCounts, classWeightsFor, loadPatchDataset, type PatchDataset } from '../patch-dataset.ts';
 import { createProgress } from '../progress.ts';
 import { trainPatchCnn, type EpochRecord } from '../train-patch-cnn.ts';
 import { trainWholeImageCnn, type WholeImageHistory } from '../whole-image-cnn.ts';
 import { dataDir as dataDirOf, loadDataManifest } from './data.ts';
 
 export interface CnnRunRecord {
-  imbalance: 'weighted' | 'none';
+  imbalance: Imbalance;
   weightCount: number;
   classWeights: number[] | null;
   history: EpochRecord[];
@@ -27,7 +27,9 @@ export interface CnnStageResult {
   heldOutPatches: number;
   classCounts: Record<string, number>;
   heldOutClassCounts: Record<string, number>;
+  /** The shipped CNN, trained with config.cnn.imbalance class weights. */
   weighted: CnnRunRecord;
+  /** With --imbalance-ablation: the same net, data and budget without class weights. */
   unweighted?: CnnRunRecord;
   wholeImage?: WholeImageHistory;
 }
@@ -51,10 +53,10 @@ function spread(dataset: PatchDataset, max: number): PatchDataset {
 
 const byClass = (counts: number[]) => Object.fromEntries(PATCH_CLASSES.map((c, i) => [c, counts[i]!]));
 
-async function trainOne(config: RunConfig, train: PatchDataset, heldOut: PatchDataset, weighted: boolean, dir: string): Promise<CnnRunRecord> {
-  const classWeights = weighted ? balancedClassWeights(classCounts(train.labels)) : null;
+async function trainOne(config: RunConfig, train: PatchDataset, heldOut: PatchDataset, imbalance: Imbalance, dir: string): Promise<CnnRunRecord> {
+  const classWeights = classWeightsFor(classCounts(train.labels), imbalance);
   const model = buildPatchCnn({ seed: deriveSeed(config.seed, 'patch-cnn') });
-  const label = weighted ? 'cnn: class-weighted' : 'cnn: unweighted (ablation)';
+  const label = imbalance === config.cnn.imbalance ? `cnn: ${imbalance} class weights` : `cnn: ${imbalance} class weights (ablation)`;
   const steps = Math.floor(train.n / config.cnn.batchSize) * config.cnn.epochs;
   const progress = createProgress(label, steps);
   const started = performance.now();
@@ -76,7 +78,7 @@ async function trainOne(config: RunConfig, train: PatchDataset, heldOut: PatchDa
   await saveLayersModelToDir(model, dir);
   const count = weightCount(model);
   model.dispose();
-  return { imbalance: weighted ? 'weighted' : 'none', weightCount: count, classWeights, history, seconds: (performance.now() - started) / 1000 };
+  return { imbalance, weightCount: count, classWeights, history, seconds: (performance.now() - started) / 1000 };
 }
 
 export async function runCnnStage(config: RunConfig): Promise<CnnStageResult> {
@@ -91,7 +93,7 @@ export async function runCnnStage(config: RunConfig): Promise<CnnStageResult> {
 
   const outDir = join(config.outDir, 'cnn');
   mkdirSync(outDir, { recursive: true });
-  const weightedRun = await trainOne(config, train, heldOut, config.cnn.imbalance === 'weighted', join(outDir, 'model'));
+  const weightedRun = await trainOne(config, train, heldOut, config.cnn.imbalance, join(outDir, 'model'));
   const result: CnnStageResult = {
     trainPatches: train.n,
     heldOutPatches: heldOut.n,
@@ -99,8 +101,8 @@ export async function runCnnStage(config: RunConfig): Promise<CnnStageResult> {
     heldOutClassCounts: byClass(classCounts(heldOut.labels)),
     weighted: weightedRun,
   };
-  if (config.cnn.imbalanceAblation && config.cnn.imbalance === 'weighted') {
-    result.unweighted = await trainOne(config, train, heldOut, false, join(outDir, 'model-unweighted'));
+  if (config.cnn.imbalanceAblation && config.cnn.imbalance !== 'none') {
+    result.unweighted = await trainOne(config, train, heldOut, 'none', join(outDir, 'model-unweighted'));
   }
   result.wholeImage = await trainWholeImageCnn(config, cnnImages, headImages, dataDir, join(outDir, 'whole-image'));
   writeFileSync(join(outDir, 'result.json'), JSON.stringify(result, null, 1));

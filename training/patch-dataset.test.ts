@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { classWeightsFor, copyAugmented, shuffled, type PatchDataset } from './patch-dataset.ts';
+import { mulberry32 } from './data/rng.ts';
+
+describe('classWeightsFor', () => {
+  const counts = [700, 140, 140, 20];
+  const meanWeight = (w: number[]) => counts.reduce((s, c, i) => s + c * w[i]!, 0) / 1000;
+
+  it('balances class totals, or their square root, averaging 1 per patch', () => {
+    const balanced = classWeightsFor(counts, 'balanced')!;
+    const sqrt = classWeightsFor(counts, 'sqrt')!;
+    expect(meanWeight(balanced)).toBeCloseTo(1, 12);
+    expect(meanWeight(sqrt)).toBeCloseTo(1, 12);
+    expect(counts[0]! * balanced[0]!).toBeCloseTo(counts[3]! * balanced[3]!, 9); // equal totals
+    expect(sqrt[3]! / sqrt[0]!).toBeCloseTo(Math.sqrt(balanced[3]! / balanced[0]!), 9);
+    expect(classWeightsFor(counts, 'none')).toBeNull();
+  });
+
+  it('caps the weight of a nearly absent class and ignores an absent one', () => {
+    const w = classWeightsFor([10000, 1, 0, 500], 'balanced')!;
+    // Uncapped, class 1 would weigh 10501/3 = 3500x; capped it weighs 20 against class 0's 10501/30000.
+    expect(w[1]! / w[0]!).toBeCloseTo(20 / (10501 / 30000), 9);
+    expect(w[2]).toBe(0);
+  });
+});
+
+describe('copyAugmented', () => {
+  const size = 4;
+  const dataset: PatchDataset = { n: 1, size, data: Float32Array.from({ length: 16 }, (_, i) => i), labels: new Int32Array(1), image: new Int32Array(1) };
+  const apply = (symmetry: number) => {
+    const out = new Float32Array(16);
+    copyAugmented(dataset, 0, symmetry, out, 0);
+    return Array.from(out);
+  };
+
+  it('gives the 8 distinct symmetries of the square, identity first, values preserved', () => {
+    expect(apply(0)).toEqual(Array.from(dataset.data));
+    const all = Array.from({ length: 8 }, (_, s) => apply(s).join(','));
+    expect(new Set(all).size).toBe(8);
+    for (let s = 0; s < 8; s++) expect([...apply(s)].sort((a, b) => a - b)).toEqual(Array.from(dataset.data));
+    expect(apply(1).slice(0, 4)).toEqual([3, 2, 1, 0]); // horizontal flip
+  });
+
+  it('shuffles reproducibly from a seed', () => {
+    const a = Array.from(shuffled(50, mulberry32(4)));
+    expect(a).toEqual(Array.from(shuffled(50, mulberry32(4))));
+    expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    expect(a).not.toEqual(Array.from(shuffled(50, mulberry32(5))));
+  });
+});
