@@ -10,6 +10,7 @@ import { toLuma } from '../core/image.ts';
 import { detectionMetrics, type LabelledPrediction, type DetectionMetrics } from '../core/metrics.ts';
 import { PATCH_CLASSES, type PatchClass } from '../core/types.ts';
 import { WORKING_MAX_SIDE } from '../core/working-resolution.ts';
+import { DEFAULT_THRESHOLD } from '../core/verdict.ts';
 import { loadOpenCvNode } from './opencv-node.ts';
 import { initTfNode, type NodeBackend } from './tf-node.ts';
 import { loadModelsFromDisk } from './node-models.ts';
@@ -34,6 +35,9 @@ export function listLabelledImages(dir: string): LabelledFile[] {
 
 export interface EvalReport extends DetectionMetrics {
   detector: DetectorName;
+  /** Sharp photos with intentional blur (a sharp subject on a soft background; 'bokeh' in the
+   * file name) that were kept; null when the set has none. */
+  bokeh_kept: { n: number; kept: number } | null;
   backend: string;
   seconds: number;
   errors: Array<{ file: string; error: string }>;
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
   const files = listLabelledImages(resolve(dir));
   if (files.length === 0) throw new Error(`No labelled JPEGs under ${dir}/{${PATCH_CLASSES.join(',')}}/`);
   const predictions: LabelledPrediction[] = [];
+  let bokeh = { n: 0, kept: 0 };
   const base: LabelledPrediction[] = [];
   const errors: EvalReport['errors'] = [];
   for (const [i, file] of files.entries()) {
@@ -70,6 +75,9 @@ async function main(): Promise<void> {
       const luma = toLuma(toWorkingResolution(decodeJpegFile(file.path), WORKING_MAX_SIDE));
       const a = (await analyzer.analyze(luma, { detector })).analysis;
       predictions.push({ label: file.label, probability: a.probability, typeProbabilities: a.typeProbabilities });
+      if (file.label === 'sharp' && /bokeh/i.test(file.path)) {
+        bokeh = { n: bokeh.n + 1, kept: bokeh.kept + (a.probability < DEFAULT_THRESHOLD ? 1 : 0) };
+      }
       const b = (await analyzer.analyze(luma, { detector: 'laplacian-100' })).analysis;
       base.push({ label: file.label, probability: b.probability, typeProbabilities: null });
     } catch (error) {
@@ -81,6 +89,7 @@ async function main(): Promise<void> {
   const report: EvalReport = {
     ...detectionMetrics(predictions),
     detector,
+    bokeh_kept: bokeh.n ? bokeh : null,
     backend,
     seconds: (Date.now() - started) / 1000,
     errors,

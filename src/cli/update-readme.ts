@@ -15,6 +15,7 @@ function evalTable(report: any): string {
     ['blurry photos caught (blur recall)', pct(report.blur_recall), pct(report.baseline.blur_recall)],
     ['sharp photos kept', pct(report.sharp_kept), pct(report.baseline.sharp_kept)],
     ['blur type accuracy', pct(report.type_accuracy), '—'],
+    ['sharp subject on a soft background kept (bokeh)', report.bokeh_kept ? `${report.bokeh_kept.kept} of ${report.bokeh_kept.n}` : '—', '—'],
     ['expected calibration error', report.expected_calibration_error.toFixed(3), '—'],
   ];
   const perClass = Object.entries(report.per_class as Record<string, { n: number; recall: number }>)

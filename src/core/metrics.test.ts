@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { detectionMetrics, expectedCalibrationError, predictedClass, type LabelledPrediction } from './metrics.ts';
+
+const types = (defocus: number, motion: number, gaussian: number) => ({ defocus, motion, gaussian });
+
+describe('detection metrics', () => {
+  const preds: LabelledPrediction[] = [
+    { label: 'sharp', probability: 0.1, typeProbabilities: types(0.3, 0.3, 0.4) },
+    { label: 'sharp', probability: 0.7, typeProbabilities: types(0.8, 0.1, 0.1) }, // a sharp photo thrown away
+    { label: 'defocus', probability: 0.9, typeProbabilities: types(0.8, 0.1, 0.1) },
+    { label: 'motion', probability: 0.8, typeProbabilities: types(0.6, 0.3, 0.1) }, // caught, wrong type
+    { label: 'gaussian', probability: 0.2, typeProbabilities: types(0.1, 0.1, 0.8) }, // missed
+  ];
+
+  it('balances blur recall against sharp photos kept', () => {
+    const m = detectionMetrics(preds);
+    expect(m.n).toBe(5);
+    expect(m.blur_recall).toBeCloseTo(2 / 3);
+    expect(m.sharp_kept).toBeCloseTo(1 / 2);
+    expect(m.balanced_accuracy).toBeCloseTo((2 / 3 + 1 / 2) / 2);
+    expect(m.per_class.gaussian).toEqual({ n: 1, recall: 0 });
+  });
+
+  it('scores the blur type over every blurred photo, caught or not', () => {
+    // defocus right, motion called defocus, gaussian right by its type probabilities.
+    expect(detectionMetrics(preds).type_accuracy).toBeCloseTo(2 / 3);
+    expect(detectionMetrics(preds.filter((p) => p.label === 'sharp')).type_accuracy).toBeNull();
+  });
+
+  it('fills the confusion matrix by true and predicted class', () => {
+    const c = detectionMetrics(preds).confusion;
+    expect(c.sharp).toEqual({ sharp: 1, defocus: 1, motion: 0, gaussian: 0 });
+    expect(c.motion.defocus).toBe(1);
+    expect(c.gaussian.sharp).toBe(1);
+  });
+
+  it('moves photos across the verdict with the threshold', () => {
+    expect(predictedClass(preds[1], 0.5)).toBe('defocus');
+    expect(predictedClass(preds[1], 0.75)).toBe('sharp');
+    expect(detectionMetrics(preds, 0.15).blur_recall).toBe(1);
+  });
+
+  it('has zero calibration error only when confidence matches the outcome', () => {
+    const perfect: LabelledPrediction[] = [
+      { label: 'sharp', probability: 0, typeProbabilities: null },
+      { label: 'motion', probability: 1, typeProbabilities: null },
+    ];
+    expect(expectedCalibrationError(perfect)).toBeCloseTo(0);
+    const overconfident = perfect.map((p) => ({ ...p, label: p.label === 'sharp' ? ('motion' as const) : ('sharp' as const) }));
+    expect(expectedCalibrationError(overconfident)).toBeCloseTo(1);
+  });
+});
