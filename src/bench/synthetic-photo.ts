@@ -1,19 +1,10 @@
 // Seeded, photo-like 12 MP test images drawn in the browser: sky gradient, buildings with
 // fine window detail, foliage dots and sensor noise; some copies blurred. Realistic enough
 // that JPEG sizes (~3-6 MB) and decode cost match real phone photos.
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../core/seeded-random.ts';
 
 export async function syntheticPhoto(seed: number, width = 4032, height = 3024, blurPx = 0): Promise<Blob> {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d')!;
   const sky = ctx.createLinearGradient(0, 0, 0, height);

@@ -14,17 +14,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The shared sharp photo set (never copied into the repo). */
 export const SHARP_PHOTOS = resolve(repoRoot, '../shared/data/sharp-photos');
 
-/** Small fast seeded PRNG (mulberry32), uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from './seeded-random.ts';
+import { seededRandom } from './seeded-random.ts';
 
 /**
  * Dead-leaves scene: occluding discs with power-law radii, the standard synthetic stand-in for
