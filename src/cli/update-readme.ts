@@ -22,7 +22,7 @@ function evalTable(report: any): string {
     .map(([c, v]) => `${c} ${pct(v.recall)} (n=${v.n})`)
     .join(', ');
   return [
-    `Validation set: ${report.n} images (${perClass}); detector \`${report.detector}\` on the ${report.backend} backend.`,
+    `Validation set: ${report.n} images; share of each class called right: ${perClass}; detector \`${report.detector}\` on the ${report.backend} backend.`,
     '',
     `| metric | Blur Finder (${report.detector}) | Laplacian variance < 100 |`,
     '|---|---|---|',
