@@ -12,6 +12,7 @@ import { fromStored, type ResultsDb } from '../storage/results-db.ts';
 import { thumbnailHash } from '../bursts/thumbnail-hash.ts';
 import { captureTime } from './capture-time.ts';
 import { RateMeter } from './rate-meter.ts';
+import { showStorageNotice } from '../ui/storage-notice.ts';
 
 /** Long side of grid thumbnails: three columns on a 390 px phone at 2x need ~250 px. */
 export const THUMBNAIL_LONG_SIDE = 256;
@@ -61,7 +62,11 @@ export class ScanController {
     private readonly store: PhotoStore,
     private readonly db: ResultsDb,
     private readonly pool: () => AnalysisPool,
-  ) {}
+  ) {
+    // Saving is this controller's side effect, so it owns telling the person when saving stops;
+    // the results stay in the store and the scan carries on.
+    db.onWriteFailure((failure) => showStorageNotice(failure));
+  }
 
   get progress(): ScanProgress {
     return this.progressValue;
@@ -187,7 +192,7 @@ export class ScanController {
 
   private fail(photo: Photo, message: string): void {
     this.store.update(photo.key, { outcome: { kind: 'error', message } });
-    void this.db.save(photo);
+    void this.db.save(photo); // never rejects: failures are reported through onWriteFailure
     this.tick();
   }
 
@@ -203,9 +208,7 @@ export class ScanController {
       this.store.update(photo.key, { outcome: { kind: 'error', message: outcome.error } });
     }
     this.tick();
-    await this.db.save(photo).catch(() => {
-      /* storage full or private mode: the screen still has the result */
-    });
+    await this.db.save(photo);
   }
 
   private tick(): void {

@@ -58,15 +58,54 @@ export function fromStored(stored: StoredPhoto): Photo {
   return { ...stored, source: null };
 }
 
+/** Why a write to the database failed; `full` when the browser's storage quota ran out. */
+export interface WriteFailure {
+  full: boolean;
+  message: string;
+}
+
 /**
  * Where IndexedDB is unavailable (blocked storage, some private modes) the app still works: results
  * last as long as the page, and `persistent` is false so the page can say so.
+ *
+ * Writes never reject: a failed write (quota, disk error) leaves the result on screen, tells the
+ * `onWriteFailure` listeners once per session, and after a full quota no further writes are tried:
+ * every later result would fail the same way, each costing a transaction, and quota seldom frees
+ * while the page is open. Other errors may be peculiar to one photo, so later photos are still saved.
  */
 export class ResultsDb {
+  private writesStopped = false;
+  private failureReported = false;
+  private readonly failureListeners = new Set<(failure: WriteFailure) => void>();
+
   private constructor(private db: IDBPDatabase<Schema> | null) {}
 
   get persistent(): boolean {
-    return this.db !== null;
+    return this.db !== null && !this.writesStopped;
+  }
+
+  /** Called at most once per session (again after destroy()/reopen()), on the first failed write. */
+  onWriteFailure(listener: (failure: WriteFailure) => void): () => void {
+    this.failureListeners.add(listener);
+    return () => this.failureListeners.delete(listener);
+  }
+
+  private async write(run: (db: IDBPDatabase<Schema>) => Promise<unknown>): Promise<void> {
+    if (!this.db || this.writesStopped) return;
+    try {
+      await run(this.db);
+    } catch (error) {
+      this.writeFailed(error);
+    }
+  }
+
+  private writeFailed(error: unknown): void {
+    const full = isQuotaError(error);
+    if (full) this.writesStopped = true;
+    if (this.failureReported) return;
+    this.failureReported = true;
+    const failure = { full, message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    for (const listener of this.failureListeners) listener(failure);
   }
 
   static async open(): Promise<ResultsDb> {
@@ -79,7 +118,7 @@ export class ResultsDb {
 
   async save(photo: Photo): Promise<void> {
     const stored = toStored(photo);
-    if (stored && this.db) await this.db.put('results', stored);
+    if (stored) await this.write((db) => putInTransaction(db, 'results', stored));
   }
 
   async get(key: string): Promise<StoredPhoto | undefined> {
@@ -111,7 +150,7 @@ export class ResultsDb {
   }
 
   async setMeta<K extends keyof MetaValues>(name: K, value: MetaValues[K]): Promise<void> {
-    await this.db?.put('meta', value, name);
+    await this.write((db) => putInTransaction(db, 'meta', value, name));
   }
 
   /** The photos of the last visit's collection, as stored. */
@@ -130,6 +169,9 @@ export class ResultsDb {
   /** Reopens after destroy(), so the page keeps working without a reload. */
   async reopen(): Promise<void> {
     this.db = await openSchema().catch(() => null);
+    // Clearing freed the space, so writing is worth trying (and reporting) again.
+    this.writesStopped = false;
+    this.failureReported = false;
   }
 }
 
@@ -140,4 +182,21 @@ function openSchema(): Promise<IDBPDatabase<Schema>> {
       db.createObjectStore('meta');
     },
   });
+}
+
+/**
+ * One put in its own transaction, failing with the transaction's error: a quota overrun aborts
+ * the transaction with QuotaExceededError while the request itself only reports AbortError.
+ */
+async function putInTransaction<S extends 'results' | 'meta'>(db: IDBPDatabase<Schema>, store: S, value: Schema[S]['value'], key?: Schema[S]['key']): Promise<void> {
+  const tx = db.transaction(store, 'readwrite');
+  try {
+    await Promise.all([tx.store.put(value, key), tx.done]);
+  } catch (error) {
+    throw tx.error ?? error;
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
 }
