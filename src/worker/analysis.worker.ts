@@ -36,7 +36,6 @@ const api: AnalysisWorkerApi = {
       sourceWidth: decoded.sourceWidth,
       sourceHeight: decoded.sourceHeight,
     });
-    const t2 = performance.now();
     const out: PhotoAnalysis = {
       analysis: result.analysis,
       timings: { decodeMs: t1 - t0, featuresMs: result.featuresMs, modelMs: result.modelMs, totalMs: 0 },
@@ -49,7 +48,6 @@ const api: AnalysisWorkerApi = {
     }
     if (options.thumbnail) out.thumbnail = await makeThumbnail(decoded.rgba, options.thumbnail);
     out.timings.totalMs = performance.now() - t0;
-    void t2;
     return Comlink.transfer(out, transfer);
   },
 
