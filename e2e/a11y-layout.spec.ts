@@ -1,6 +1,6 @@
 // What every person meets: the phone layout (390 x 844) and the desktop layout, light and dark,
 // checked with axe-core for accessible names and contrast, plus keyboard-only use and the
-// install button. With UPDATE_SCREENSHOTS=1 it also writes e2e/screenshots/*.png for the README.
+// install button. With UPDATE_SCREENSHOTS=1 it also writes docs/screenshots/*.png for the README.
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -8,7 +8,7 @@ import { pickPhotos, waitForScan, result } from './app.ts';
 import { sharpJpeg, defocusedJpeg, motionJpeg, brokenJpeg, type TestPhoto } from './photos.ts';
 
 const UPDATE_SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1';
-const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+const SHOTS = new URL('../docs/screenshots/', import.meta.url).pathname;
 const T0 = Date.UTC(2024, 7, 3, 17, 0);
 const photos: TestPhoto[] = [
   { name: 'IMG_2041.jpg', bytes: sharpJpeg(201), lastModified: T0 },

@@ -4,17 +4,8 @@
 import { deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { encodeJpeg } from './jpeg-encoder.ts';
-import { sharpScene, defocus, sharpJpeg } from './photos.ts';
+import { sharpScene, defocus, sharpJpeg, rng } from './photos.ts';
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 0xffffffff;
-  };
-}
 
 const clamp8 = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
 

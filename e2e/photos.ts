@@ -17,7 +17,8 @@ interface Rgb {
   data: Float32Array; // RGB, 3 per pixel
 }
 
-function rng(seed: number): () => number {
+/** Seeded xorshift32, so generated test photos are the same on every run. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;

@@ -2,25 +2,16 @@
 // loses at most the photo in flight. Keyed by name + size + lastModified, which survives
 // re-picking the same files or reopening the same folder.
 import { openDB, deleteDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Outcome, Photo, PhotoLocation } from '../state/photo.ts';
+import type { Outcome, Photo } from '../state/photo.ts';
 
 const DB_NAME = 'blur-finder';
 const DB_VERSION = 1;
 
-export interface StoredPhoto {
-  key: string;
-  name: string;
-  folder: string;
-  size: number;
-  lastModified: number;
-  type: string;
-  takenAt: number | null;
+/** A photo as IndexedDB keeps it: everything but the live file, once it has an outcome. */
+export type StoredPhoto = Omit<Photo, 'outcome' | 'source'> & {
   outcome: Exclude<Outcome, { kind: 'pending' }>;
-  thumbnail: Blob | null;
-  hash: string | null;
-  location: PhotoLocation;
   savedAt: number;
-}
+};
 
 interface MetaValues {
   /** Keys of the photos on screen when the page was last used, in no particular order. */
