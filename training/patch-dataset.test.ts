@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classWeightsFor, copyAugmented, shuffled, type PatchDataset } from './patch-dataset.ts';
+import { capCropsPerImage, classWeightsFor, copyAugmented, shuffled, type PatchDataset } from './patch-dataset.ts';
+import type { DataImage } from './stages/data.ts';
 import { mulberry32 } from './data/rng.ts';
 
 describe('classWeightsFor', () => {
@@ -46,5 +47,29 @@ describe('copyAugmented', () => {
     expect(a).toEqual(Array.from(shuffled(50, mulberry32(4))));
     expect([...a].sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(a).not.toEqual(Array.from(shuffled(50, mulberry32(5))));
+  });
+});
+
+describe('capCropsPerImage', () => {
+  const image = (id: string, crops: number): DataImage => ({
+    id, set: 'cnn', file: `${id}.jpg`, label: 'sharp', category: 'c', source: id, kind: 'none', strength: null, bokeh: false,
+    width: 640, height: 480, features: {}, skipped: { flat: 0, straddling: 0 },
+    crops: Array.from({ length: crops }, (_, i) => ({ x: i, y: 0, label: 'sharp' as const })),
+  });
+
+  it('keeps at most max crops per image, a seeded subset in the original order', () => {
+    const images = [image('a', 50), image('b', 10)];
+    const capped = capCropsPerImage(images, 20, 1);
+    expect(capped.map((im) => im.crops.length)).toEqual([20, 10]);
+    const xs = capped[0]!.crops.map((c) => c.x);
+    expect(xs).toEqual([...xs].sort((p, q) => p - q));
+    expect(new Set(xs).size).toBe(20);
+    expect(capCropsPerImage(images, 20, 1)[0]!.crops).toEqual(capped[0]!.crops);
+    expect(capCropsPerImage(images, 20, 2)[0]!.crops).not.toEqual(capped[0]!.crops);
+    expect(images[0]!.crops.length).toBe(50); // input untouched
+  });
+
+  it('keeps everything without a cap', () => {
+    expect(capCropsPerImage([image('a', 50)], undefined, 1)[0]!.crops.length).toBe(50);
   });
 });

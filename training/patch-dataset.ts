@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PATCH_CLASSES, type PatchClass } from '../src/core/types.ts';
 import { extractPatchAt, globalContrast, PATCH_SIZE } from '../src/core/patches.ts';
 import type { Imbalance } from './config.ts';
-import type { Rng } from './data/rng.ts';
+import { deriveSeed, mulberry32, type Rng } from './data/rng.ts';
 import { loadWorkingLuma, type DataImage } from './stages/data.ts';
 
 export interface PatchDataset {
@@ -37,6 +37,21 @@ export function loadPatchDataset(images: readonly DataImage[], dataDir: string, 
     onImage?.(i + 1);
   });
   return { n, size: PATCH_SIZE, data, labels, image };
+}
+
+/**
+ * At most `max` crops per image, a seeded random subset (the same for a given image id and seed).
+ * More images with fewer crops each beat fewer images with many: neighbouring crops of one image
+ * share its scene, blur and processing, so past a point they add steps but little variety.
+ */
+export function capCropsPerImage(images: readonly DataImage[], max: number | undefined, seed: number): DataImage[] {
+  if (max === undefined) return [...images];
+  return images.map((im) => {
+    if (im.crops.length <= max) return im;
+    const order = shuffled(im.crops.length, mulberry32(deriveSeed(seed, 'crop-cap', im.id)));
+    const keep = Array.from(order.subarray(0, max)).sort((a, b) => a - b);
+    return { ...im, crops: keep.map((k) => im.crops[k]!) };
+  });
 }
 
 export function classCounts(labels: Int32Array): number[] {

@@ -53,6 +53,31 @@ describe('aggregatePatches', () => {
     expect(fuseScores(head, allBlurry).probability).toBeGreaterThan(0.8);
   });
 
+  it('tells a blurred subject on a sharp background from a sharp subject on a blurred one', () => {
+    const positions = grid();
+    // A subject filling the middle third of the frame.
+    const inSubject = (p: PatchPosition) => p.col >= 2 && p.col <= 5 && p.row >= 1 && p.row <= 4;
+    const movingSubject = aggregatePatches(probsFor(positions, (p) => (inSubject(p) ? blurryPatch : sharpPatch)), positions).features;
+    const portrait = aggregatePatches(probsFor(positions, (p) => (inSubject(p) ? sharpPatch : blurryPatch)), positions).features;
+    const even = aggregatePatches(probsFor(positions, (p) => (p.col % 2 === 0 ? sharpPatch : blurryPatch)), positions).features;
+    // Both have a sharp region, so the 'keep what is sharp' aggregates cannot tell them apart...
+    expect(movingSubject.cnnSharpMax).toBeGreaterThan(0.9);
+    // ...but where the blur lies can.
+    expect(movingSubject.cnnBlurCentrality).toBeGreaterThan(0.1);
+    expect(portrait.cnnBlurCentrality).toBeLessThan(-0.1);
+    expect(Math.abs(even.cnnBlurCentrality!)).toBeLessThan(0.02);
+    expect(movingSubject.cnnCentreMinusBorder).toBeLessThan(-0.5);
+    expect(portrait.cnnCentreMinusBorder).toBeGreaterThan(0.5);
+    expect(movingSubject.cnnSharpCentreLow).toBeLessThan(0.1);
+    expect(portrait.cnnSharpCentreLow).toBeGreaterThan(0.9);
+  });
+
+  it('reports no blur layout when the whole frame agrees', () => {
+    const positions = grid();
+    const allSharp = aggregatePatches(probsFor(positions, () => [1, 0, 0, 0]), positions).features;
+    expect(allSharp.cnnBlurCentrality).toBe(0);
+  });
+
   it('ignores flat patches: a blurry photo with a clear sky stays blurry', () => {
     const positions = grid((_, row) => (row < 2 ? FLAT_TEXTURE / 4 : 0.3));
     // The CNN may say anything on flat sky; here it wrongly says 'sharp' with confidence.

@@ -16,6 +16,9 @@ export const CNN_FEATURE_NAMES = [
   'cnnDefocusShare',
   'cnnMotionShare',
   'cnnGaussianShare',
+  'cnnSharpCentreLow',
+  'cnnCentreMinusBorder',
+  'cnnBlurCentrality',
 ] as const;
 
 /** Share of the frame (per axis, centred) treated as the usual subject area. */
@@ -48,8 +51,11 @@ function sampleRegions(regions: RegionMap, u: number, v: number): number {
  * Photo-level evidence from patch probabilities (n x PATCH_CLASSES, as predictPatches returns).
  * Built so a photo whose subject is sharp stays sharp: besides means, it keeps the best patches
  * (max, top-3) and the share of sharp patches, all over textured patches only (flat sky says
- * nothing about focus), plus the sharpness of the best cells in the centre. Type shares are computed over blur evidence
- * (each patch weighted by how blurry it looks), so sharp patches do not dilute them.
+ * nothing about focus), plus the sharpness of the best cells in the centre. A sharp region alone
+ * would also keep a photo whose subject moved in front of a sharp background, so the layout of the
+ * blur is reported too (blur around a sharp middle is a soft background; blur in the middle of
+ * sharp surroundings is a blurred subject). Type shares are computed over blur evidence (each
+ * patch weighted by how blurry it looks), so sharp patches do not dilute them.
  * `regions` (the classical tile map) only fills the region map where patches are flat.
  */
 export function aggregatePatches(probs: Float32Array, positions: readonly PatchPosition[], regions?: RegionMap): AggregatedPatches {
@@ -73,6 +79,10 @@ export function aggregatePatches(probs: Float32Array, positions: readonly PatchP
     return Math.abs((p.col + 0.5) / cols - 0.5) <= CENTRE_SPAN / 2 && Math.abs((p.row + 0.5) / rows - 0.5) <= CENTRE_SPAN / 2;
   });
 
+  const border = used.filter((i) => !centre.includes(i));
+  const centreSharp = centre.map((i) => probs[i * k]!).sort((a, b) => a - b);
+  const centreMean = centre.length ? mean(centreSharp) : mean(sharp);
+
   const typeMass: Record<BlurType, number> = { defocus: 0, motion: 0, gaussian: 0 };
   let blurMass = 0;
   for (const i of used) {
@@ -92,6 +102,12 @@ export function aggregatePatches(probs: Float32Array, positions: readonly PatchP
     cnnDefocusShare: share('defocus'),
     cnnMotionShare: share('motion'),
     cnnGaussianShare: share('gaussian'),
+    // Where the blur is, for telling a blurred subject from a blurred background: how blurry the
+    // worse half of the centre is, centre against border, and whether blur sits nearer the centre
+    // than sharpness does.
+    cnnSharpCentreLow: centreSharp.length ? mean(centreSharp.slice(0, Math.max(1, Math.round(centreSharp.length / 2)))) : mean(sharp),
+    cnnCentreMinusBorder: border.length ? centreMean - mean(border.map((i) => probs[i * k]!)) : 0,
+    cnnBlurCentrality: blurCentrality(used.map((i, j) => ({ col: positions[i]!.col, row: positions[i]!.row, sharp: sharp[j]! })), cols, rows),
   };
 
   const sharpness = new Array<number>(cols * rows).fill(0.5);
@@ -101,6 +117,35 @@ export function aggregatePatches(probs: Float32Array, positions: readonly PatchP
     else sharpness[cell] = sampleRegions(regions, (p.col + 0.5) / cols, (p.row + 0.5) / rows);
   });
   return { features, regions: { cols, rows, sharpness } };
+}
+
+/** One judged place in the frame: grid cell and P(sharp) there. */
+export interface SharpnessCell {
+  col: number;
+  row: number;
+  sharp: number;
+}
+
+/**
+ * Mean distance from the frame centre of sharp evidence minus that of blur evidence (each cell
+ * weighted by P(sharp) and 1 - P(sharp)), in frame units. Positive: the blur lies nearer the centre
+ * than the sharp detail, as when the subject moved in front of a still background. Negative: a
+ * sharp middle surrounded by blur, as in a portrait with a soft background. 0 when blur is even.
+ */
+export function blurCentrality(cells: readonly SharpnessCell[], cols: number, rows: number): number {
+  let sharpMass = 0;
+  let blurMass = 0;
+  let sharpDistance = 0;
+  let blurDistance = 0;
+  for (const { col, row, sharp } of cells) {
+    const d = Math.hypot((col + 0.5) / cols - 0.5, (row + 0.5) / rows - 0.5);
+    sharpMass += sharp;
+    blurMass += 1 - sharp;
+    sharpDistance += sharp * d;
+    blurDistance += (1 - sharp) * d;
+  }
+  if (sharpMass < 1e-6 || blurMass < 1e-6) return 0;
+  return sharpDistance / sharpMass - blurDistance / blurMass;
 }
 
 /** A linear layer: out = weights · in + bias, weights as rows (one per output). */

@@ -86,4 +86,15 @@ describe('generateSamples', () => {
     const again = [...generateSamples(cv, { ...options, mix: BALANCED_MIX })];
     expect(again.map((s) => s.meta)).toEqual(first.map((s) => s.meta));
   });
+
+  it('splits into ranges that together are the whole set (parallel synthesis)', () => {
+    const options = { seed: 7, count: 6, photos: [], proceduralSize: { width: 96, height: 80 } };
+    const whole = [...generateSamples(cv, options)];
+    const parts = [...generateSamples(cv, { ...options, to: 2 }), ...generateSamples(cv, { ...options, from: 2, to: 5 }), ...generateSamples(cv, { ...options, from: 5 })];
+    expect(parts.length).toBe(6);
+    parts.forEach((s, i) => {
+      expect(s.label).toBe(whole[i]!.label);
+      expect(Buffer.from(s.jpeg).equals(Buffer.from(whole[i]!.jpeg))).toBe(true);
+    });
+  });
 });

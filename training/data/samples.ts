@@ -187,14 +187,18 @@ export interface SampleSetOptions {
   proceduralShare?: number;
   /** Fixed size for procedural images (default: random 512-1024 px frames). */
   proceduralSize?: { width: number; height: number };
+  /** Only samples from..to-1 of the set (default all): parallel workers each take a range and
+   * together produce exactly the samples one process would. */
+  from?: number;
+  to?: number;
 }
 
-/** Yields `count` samples; sample i is a function of (seed, i) only. */
+/** Yields `count` samples (or the from..to range of them); sample i is a function of (seed, i) only. */
 export function* generateSamples(cv: OpenCv, options: SampleSetOptions): Generator<Sample> {
   const labels = planLabels(mulberry32(deriveSeed(options.seed, 'labels')), options.count, options.mix ?? GALLERY_MIX);
   const bokehShare = options.bokehShare ?? 0.25;
   const proceduralShare = options.photos.length === 0 ? 1 : (options.proceduralShare ?? 0.3);
-  for (let i = 0; i < options.count; i++) {
+  for (let i = options.from ?? 0; i < Math.min(options.count, options.to ?? options.count); i++) {
     const rng = mulberry32(deriveSeed(options.seed, 'sample', i));
     const sourceRng = rng.fork('source');
     const source = sourceRng.chance(proceduralShare)

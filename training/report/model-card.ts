@@ -17,6 +17,7 @@ const num = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 export function renderModelCard(config: RunConfig, exported: ExportResult, report: TrainingReport | undefined): string {
   // The card describes the whole pipeline, whichever stage happened to regenerate it.
   const command = (report?.command ?? 'npm run train').replace(/\s--stage(=|\s+)\S+/, '').replace(/ --$/, '');
+  const balancedPrior = config.heads.calibrationPrior === 'balanced';
   const lines: string[] = [
     '# Models',
     '',
@@ -25,7 +26,7 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
     'What the app loads to find blurry photos, all run on the device:',
     '',
     `- \`patch-cnn/\`: tfjs layers model. Input: ${PATCH_SIZE}x${PATCH_SIZE} luma patches at working resolution (long side <= ${WORKING_MAX_SIDE} px), up to ${MAX_PATCHES} per photo on a grid covering the frame, each minus its mean and divided by the photo's 2-98 percentile contrast. Output: softmax over ${PATCH_CLASSES.join(', ')}. Conv stack ${CNN_LAYERS.map(([f, k, s]) => `${f}@${k}x${k}/${s}`).join(' -> ')}, global average pool, dense softmax.`,
-    `- \`fusion.json\`: the 'fused' head. Logistic P(blurry) and softmax blur type over the classical features (src/core/features.ts) plus CNN aggregates (${CNN_FEATURE_NAMES.join(', ')}), Platt-calibrated.`,
+    `- \`fusion.json\`: the 'fused' head. Logistic P(blurry) and softmax blur type over the classical features (src/core/features.ts) plus CNN aggregates (${CNN_FEATURE_NAMES.join(', ')}), Platt-calibrated on out-of-fold predictions for ${balancedPrior ? 'even odds (sharp and blurry equally likely beforehand)' : 'the gallery class mix'}.`,
     "- `features-head.json`: the 'features' detector, the same head over the classical features only (no CNN).",
     '',
     `Verdict: blurry at P >= ${DEFAULT_THRESHOLD + DEFAULT_UNCERTAIN_BAND / 2}, uncertain within ${DEFAULT_UNCERTAIN_BAND} around ${DEFAULT_THRESHOLD}, else sharp (src/core/verdict.ts).`,
@@ -45,9 +46,9 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
       '',
       `${report.data.validationImages} held-out images: validation-split photos (never used in training) and procedural frames, classes balanced (${Object.entries(report.data.validationClasses).map(([c, n]) => `${c} ${n}`).join(', ')}). Same images for every detector. Threshold ${DEFAULT_THRESHOLD}.`,
       '',
-      '| detector | balanced accuracy | blur recall | sharp kept | type accuracy | rare class recall | ECE (gallery mix) | uncertain |',
+      `| detector | balanced accuracy | blur recall | sharp kept | type accuracy | rare class recall | ECE (${balancedPrior ? 'balanced' : 'gallery mix'}) | uncertain |`,
       '|---|---|---|---|---|---|---|---|',
-      ...report.detectors.map((d) => `| ${d.detector} | ${pct(d.metrics.balanced_accuracy)} | ${pct(d.metrics.blur_recall)} | ${pct(d.metrics.sharp_kept)} | ${pct(d.metrics.type_accuracy)} | ${pct(d.rareRecall)} | ${num(d.eceGalleryMix)} | ${pct(d.uncertainShare)} |`),
+      ...report.detectors.map((d) => `| ${d.detector} | ${pct(d.metrics.balanced_accuracy)} | ${pct(d.metrics.blur_recall)} | ${pct(d.metrics.sharp_kept)} | ${pct(d.metrics.type_accuracy)} | ${pct(d.rareRecall)} | ${num(balancedPrior ? d.metrics.expected_calibration_error : d.eceGalleryMix)} | ${pct(d.uncertainShare)} |`),
       '',
       "'laplacian-100' is the classic variance-of-Laplacian < 100 rule; 'cnn' is the patch CNN through its own head; 'whole-image-cnn' is the seed design (a photo squeezed to 200x200), kept as an ablation and not shipped.",
       '',

@@ -123,7 +123,7 @@ svg{margin:6px 12px 12px 0;vertical-align:top}code{background:#f3f3f3;padding:1p
 <p>Generated ${esc(report.generated)} by <code>${esc(report.command)}</code> (seed ${report.config.seed}${report.config.quick ? ', <b>quick smoke run: numbers are not meaningful</b>' : ''}, backend ${report.config.backend}).
 Threshold ${DEFAULT_THRESHOLD}, uncertain band ${DEFAULT_UNCERTAIN_BAND}. Validation: ${report.data.validationImages} held-out images (validation-split photos and procedural frames never used in training).</p>
 <h2>Detectors on the same validation images</h2>${headline}
-<p>ECE (val) is on the class-balanced validation set as drawn; ECE (gallery mix) re-weights it to the gallery class mix (${Object.entries(GALLERY_MIX).map(([c, v]) => `${c} ${(100 * v).toFixed(0)}%`).join(', ')}) the heads are calibrated for. 'cnn' is the patch CNN's features through its own head; 'whole-image-cnn' is the seed design (4 conv + 2 dense on a 200x200 squeeze), an ablation.</p>
+<p>ECE (val) is on the class-balanced validation set as drawn; ECE (gallery mix) re-weights it to the gallery class mix (${Object.entries(GALLERY_MIX).map(([c, v]) => `${c} ${(100 * v).toFixed(0)}%`).join(', ')}). The heads are calibrated for ${report.config.heads.calibrationPrior === 'balanced' ? 'even odds, so ECE (val) is the one that applies' : 'the gallery mix, so ECE (gallery mix) is the one that applies'}. 'cnn' is the patch CNN's features through its own head; 'whole-image-cnn' is the seed design (4 conv + 2 dense on a 200x200 squeeze), an ablation.</p>
 ${perClass}${rareFrequent}${blurSharp}${perCategory}
 <h2>Confusion matrices</h2>${ds.map(confusionTable).join('')}
 <h2>Calibration</h2>${reliability}${heads}

@@ -8,7 +8,7 @@ import { PATCH_CLASSES } from '../../src/core/types.ts';
 import type { Imbalance, RunConfig } from '../config.ts';
 import { deriveSeed } from '../data/rng.ts';
 import { saveLayersModelToDir } from '../model-files.ts';
-import { classCounts, classWeightsFor, loadPatchDataset, type PatchDataset } from '../patch-dataset.ts';
+import { capCropsPerImage, classCounts, classWeightsFor, loadPatchDataset, type PatchDataset } from '../patch-dataset.ts';
 import { createProgress } from '../progress.ts';
 import { trainPatchCnn, type EpochRecord } from '../train-patch-cnn.ts';
 import { trainWholeImageCnn, type WholeImageHistory } from '../whole-image-cnn.ts';
@@ -84,7 +84,7 @@ async function trainOne(config: RunConfig, train: PatchDataset, heldOut: PatchDa
 export async function runCnnStage(config: RunConfig): Promise<CnnStageResult> {
   const manifest = loadDataManifest(config);
   const dataDir = dataDirOf(config, manifest.key);
-  const cnnImages = manifest.images.filter((im) => im.set === 'cnn');
+  const cnnImages = capCropsPerImage(manifest.images.filter((im) => im.set === 'cnn'), config.cnn.maxCropsPerImage, config.seed);
   const headImages = manifest.images.filter((im) => im.set === 'head');
   const loading = createProgress('cnn: cutting patches', cnnImages.length + headImages.length);
   const train = loadPatchDataset(cnnImages, dataDir, (d) => loading.update(d));

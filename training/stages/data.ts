@@ -6,22 +6,22 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureVector, LumaImage, PatchClass } from '../../src/core/types.ts';
-import { extractFeatures } from '../../src/core/features.ts';
 import { toLuma } from '../../src/core/image.ts';
-import { extractPatchAt, extractPatches, FLAT_TEXTURE, globalContrast, PATCH_SIZE } from '../../src/core/patches.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
 import { decodeJpegFile, toWorkingResolution } from '../../src/cli/decode-node.ts';
-import { loadOpenCvNode } from '../../src/cli/opencv-node.ts';
 import { listPhotos, type PhotoEntry } from '../data/photos.ts';
-import { deriveSeed, hashString, mulberry32 } from '../data/rng.ts';
-import { GALLERY_MIX, generateSamples, type Sample } from '../data/samples.ts';
+import { hashString } from '../data/rng.ts';
+import { GALLERY_MIX } from '../data/samples.ts';
 import { buildValidationSet, type Manifest as ValidationManifest } from '../build-validation-set.ts';
 import type { RunConfig } from '../config.ts';
-import { cropLabel, maskCoverage } from '../patch-labels.ts';
+import { synthesiseSet, synthesisWorkers } from './synthesise.ts';
 import { createProgress } from '../progress.ts';
 
-/** Bump when what the data stage stores changes, so stale caches are not reused. */
-const DATA_VERSION = 1;
+/** Bump when what the data stage stores, or how the generator in training/data draws images,
+ * changes, so stale caches are not reused. */
+const DATA_VERSION = 2;
+/** Same for the held-out validation set (build-validation-set.ts and the generator). */
+const VALIDATION_VERSION = 2;
 
 export type ImageSet = 'cnn' | 'head';
 
@@ -95,32 +95,10 @@ function trainingPhotos(config: RunConfig): Record<ImageSet, PhotoEntry[]> {
   };
 }
 
-/** Grid patches plus seeded random crops, each labelled from the blur mask. */
-function labelledCrops(sample: Sample, luma: LumaImage, extra: number, seed: number): Pick<DataImage, 'crops' | 'skipped'> {
-  const grid = extractPatches(luma);
-  const contrast = globalContrast(luma);
-  const rng = mulberry32(seed);
-  const spots = grid.positions.map((p) => ({ x: p.x, y: p.y }));
-  for (let k = 0; k < extra; k++) {
-    spots.push({ x: rng.int(0, Math.max(0, luma.width - PATCH_SIZE)), y: rng.int(0, Math.max(0, luma.height - PATCH_SIZE)) });
-  }
-  const crops: Crop[] = [];
-  const skipped = { flat: 0, straddling: 0 };
-  for (const { x, y } of spots) {
-    const { texture } = extractPatchAt(luma, x, y, contrast);
-    const coverage = maskCoverage(sample.blurMask, luma.width, luma.height, x, y, PATCH_SIZE);
-    const label = cropLabel(sample.label, sample.meta.bokeh, coverage, texture);
-    if (label) crops.push({ x, y, label });
-    else if (texture < FLAT_TEXTURE) skipped.flat++;
-    else skipped.straddling++;
-  }
-  return { crops, skipped };
-}
-
 /** Builds (or reuses) the held-out validation set under the cache. */
 export async function ensureValidationSet(config: RunConfig): Promise<ValidationData> {
   const v = config.validation;
-  const key = hashString(JSON.stringify({ seed: config.seed, v, photos: config.photosDir })).toString(16).padStart(8, '0');
+  const key = hashString(JSON.stringify({ version: VALIDATION_VERSION, seed: config.seed, v, photos: config.photosDir })).toString(16).padStart(8, '0');
   const dir = join(config.cacheDir, `validation-${key}`);
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as ValidationManifest };
@@ -158,47 +136,19 @@ export async function runDataStage(config: RunConfig): Promise<DataManifest> {
     return cached;
   }
   mkdirSync(join(dir, 'images'), { recursive: true });
-  const cv = await loadOpenCvNode();
   const started = performance.now();
   const images: DataImage[] = [];
   const total = config.data.cnnImages + config.data.headImages;
-  const progress = createProgress('data: training images', total);
+  const workers = synthesisWorkers();
+  const progress = createProgress(`data: training images (${workers} processes)`, total);
   for (const set of ['cnn', 'head'] as const) {
     const count = set === 'cnn' ? config.data.cnnImages : config.data.headImages;
-    const samples = generateSamples(cv, {
-      seed: deriveSeed(config.seed, `training-${set}`),
-      count,
-      photos: photos[set],
-      mix: GALLERY_MIX,
-      proceduralShare: config.data.proceduralShare,
-      ...(config.data.proceduralSize ? { proceduralSize: config.data.proceduralSize } : {}),
+    let done = 0;
+    const setImages = await synthesiseSet({ config, set, photos: photos[set], dir }, count, workers, (image) => {
+      done++;
+      progress.update(images.length + done, `${image.label} ${image.category}`);
     });
-    let i = 0;
-    for (const sample of samples) {
-      const id = `${set}-${String(i).padStart(4, '0')}`;
-      const file = `images/${id}.jpg`;
-      writeFileSync(join(dir, file), sample.jpeg);
-      // The app decodes the file; sample.rgba is that same decoding (jpeg-js), taken to working size.
-      const luma = toLuma(toWorkingResolution(sample.rgba, WORKING_MAX_SIDE));
-      const { features } = extractFeatures(cv, luma);
-      images.push({
-        id,
-        set,
-        file,
-        label: sample.label,
-        category: sample.meta.category,
-        source: sample.meta.source,
-        kind: sample.meta.kind,
-        strength: sample.meta.strength,
-        bokeh: sample.meta.bokeh,
-        width: luma.width,
-        height: luma.height,
-        features,
-        ...labelledCrops(sample, luma, config.data.extraCrops, deriveSeed(config.seed, 'crops', id)),
-      });
-      i++;
-      progress.update(images.length, `${sample.label} ${sample.meta.category}`);
-    }
+    images.push(...setImages);
   }
   const manifest: DataManifest = {
     version: DATA_VERSION,

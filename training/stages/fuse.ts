@@ -51,7 +51,7 @@ export async function cnnFeaturesOf(model: LayersModel, path: string): Promise<F
   return aggregatePatches(await predictPatches(model, patches), patches.positions).features;
 }
 
-const foldOf = (image: DataImage) => hashString(`fold:${image.source}`) % FOLDS;
+const foldOf = (image: Pick<DataImage, 'source'>) => hashString(`fold:${image.source}`) % FOLDS;
 
 /** L2 strengths tried per head; the one with the best out-of-fold log loss is kept. With ~100-300
  * photos and up to ~35 correlated features, too little shrinkage overfits (and the calibration
@@ -65,7 +65,24 @@ interface OutOfFold {
   calibration: FusionParams['calibration'];
 }
 
-function outOfFold(images: readonly DataImage[], examples: readonly HeadExample[], options: FitHeadOptions): OutOfFold {
+/**
+ * Which class mix the calibrated P(blurry) assumes. 'gallery': the head images' own mix (mostly
+ * sharp, like a camera roll), so 0.5 needs strong evidence of blur. 'balanced': sharp and blurry
+ * equally likely beforehand, so 0.5 is where the evidence itself is even; that is what balanced
+ * accuracy rewards and what a set of photos someone already suspects (or a benchmark) looks like.
+ */
+export type CalibrationPrior = 'gallery' | 'balanced';
+
+/** Per-example Platt weights that make the examples stand for the prior's class mix. */
+export function priorWeights(blurry: readonly boolean[], prior: CalibrationPrior): number[] | undefined {
+  if (prior === 'gallery') return undefined;
+  const nBlurry = blurry.filter(Boolean).length;
+  const nSharp = blurry.length - nBlurry;
+  if (nBlurry === 0 || nSharp === 0) return undefined;
+  return blurry.map((b) => (b ? blurry.length / (2 * nBlurry) : blurry.length / (2 * nSharp)));
+}
+
+function outOfFold(images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: FitHeadOptions, prior: CalibrationPrior): OutOfFold {
   const logits = new Array<number>(examples.length).fill(0);
   let typeLoss = 0;
   let typed = 0;
@@ -84,16 +101,24 @@ function outOfFold(images: readonly DataImage[], examples: readonly HeadExample[
     }
   }
   const blurry = examples.map((e) => e.label !== 'sharp');
-  const calibration = fitPlatt(logits, blurry);
+  const weights = priorWeights(blurry, prior);
+  const calibration = fitPlatt(logits, blurry, weights);
   const p = logits.map((z) => 1 / (1 + Math.exp(-(calibration.scale * z + calibration.offset))));
-  const blurLoss = -p.reduce((s, pi, i) => s + Math.log(Math.max(1e-9, blurry[i] ? pi : 1 - pi)), 0) / examples.length;
+  const blurLoss = -p.reduce((s, pi, i) => s + (weights?.[i] ?? 1) * Math.log(Math.max(1e-9, blurry[i] ? pi : 1 - pi)), 0) / examples.length;
   return { logits, calibration, loss: blurLoss + (typed ? typeLoss / typed : 0) };
 }
 
 /** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
-function fitCalibratedHead(detector: HeadName, images: readonly DataImage[], examples: readonly HeadExample[], iterations: number): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
-  const base = { detector, featureNames: HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations };
-  const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }) }));
+export interface CalibratedHeadOptions {
+  iterations: number;
+  prior: CalibrationPrior;
+  /** Default: the detector's HEAD_FEATURES. */
+  featureNames?: readonly string[];
+}
+
+export function fitCalibratedHead(detector: HeadName, images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: CalibratedHeadOptions): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
+  const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations: options.iterations };
+  const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }, options.prior) }));
   const best = trials.reduce((a, b) => (b.oof.loss < a.oof.loss ? b : a));
   const { calibration, logits } = best.oof;
   const params = { ...fitHead(examples, { ...base, l2: best.l2 }), calibration };
@@ -145,7 +170,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const fitting = createProgress('fuse: fitting heads', jobs.length);
   for (const [name, images, examples, file] of jobs) {
     const started = performance.now();
-    const { params, record } = fitCalibratedHead(name, images, examples, iterations);
+    const { params, record } = fitCalibratedHead(name, images, examples, { iterations, prior: config.heads.calibrationPrior });
     writeFileSync(join(outDir, file), JSON.stringify(params, null, 1));
     heads.push({ ...record, seconds: (performance.now() - started) / 1000 });
     fitting.update(heads.length, `${name}: out-of-fold ECE ${record.outOfFoldEce.toFixed(3)}`);

@@ -35,6 +35,9 @@ describe('explain', () => {
   it('keeps a sharp subject on a soft background', () => {
     const portrait = analysis([0.1, 0.1, 0.9, 0.1, 0.1], { verdict: 'sharp', blurType: null, probability: 0.1 });
     expect(explain(portrait, 'sharp')).toBe('Soft background, sharp subject — kept');
+    // Few sharp cells at the edge of a soft middle is not a portrait: no bokeh claim.
+    const edgeDetail = analysis([0.9, 0.1, 0.1, 0.1, 0.1], { verdict: 'sharp', blurType: null, probability: 0.1 });
+    expect(explain(edgeDetail, 'sharp')).toBe('Sharp in parts, the rest soft or smooth — kept');
     expect(explain(analysis([0.9, 0.8, 0.9, 0.7], { blurType: null }), 'sharp')).toBe('Sharp across the frame — kept');
     expect(explain(analysis([0.9, 0.8, 0.1, 0.7, 0.2], { blurType: null }), 'sharp')).toBe('Sharp, with some smooth or soft areas — kept');
     expect(explain(analysis([0.5, 0.5], { blurType: null }), 'sharp')).toBe('Sharp overall, little detail to judge — kept');

@@ -1,7 +1,8 @@
 // One line that says why a photo got its verdict, in words a person uses. It reads the
-// region map: a photo whose sharp cells are few but present is a portrait or macro with a
-// soft background (kept on purpose), not a failed shot.
+// region map: a photo whose few sharp cells sit in the middle of soft ones is a portrait or
+// macro with a soft background (kept on purpose), not a failed shot.
 import type { Analysis, BlurType, RegionMap, Verdict } from '../../core/types.ts';
+import { blurCentrality } from '../../core/fusion.ts';
 
 /**
  * Cells at or above SHARP_CELL count as sharp, below BLURRY_CELL as blurry; between is "can't
@@ -24,6 +25,18 @@ export function regionShares(regions: RegionMap): RegionShares {
   const sharp = cells.filter((s) => s >= SHARP_CELL).length;
   const blurry = cells.filter((s) => s < BLURRY_CELL).length;
   return { sharp: sharp / cells.length, blurry: blurry / cells.length, measurable: (sharp + blurry) / cells.length };
+}
+
+/** Below this blurCentrality the sharp cells sit in the middle of the soft ones (a subject in
+ * front of a soft background); 0 would be blur spread evenly. */
+const SOFT_SURROUND = -0.03;
+
+/** Whether the soft cells surround the sharp ones, judged on the cells that can be judged. */
+export function softSurround(regions: RegionMap): boolean {
+  const cells = regions.sharpness.flatMap((sharp, i) =>
+    sharp >= SHARP_CELL || sharp < BLURRY_CELL ? [{ col: i % regions.cols, row: Math.floor(i / regions.cols), sharp }] : [],
+  );
+  return blurCentrality(cells, regions.cols, regions.rows) < SOFT_SURROUND;
 }
 
 /** Share of the cells that can be judged which are sharp (0 when none can). */
@@ -78,5 +91,8 @@ export function explain(analysis: Analysis, verdict: Verdict): string {
   if (share >= 0.75) return 'Sharp across the frame — kept';
   // Smooth skin, walls and sky read as "not sharp" too, so a middling share is not called bokeh.
   if (share >= 0.45) return 'Sharp, with some smooth or soft areas — kept';
-  return 'Soft background, sharp subject — kept';
+  // Only soft surroundings of a sharp middle read as a chosen background blur; sharp detail along
+  // an edge of the frame with the middle soft is not called a portrait.
+  if (softSurround(analysis.regions)) return 'Soft background, sharp subject — kept';
+  return 'Sharp in parts, the rest soft or smooth — kept';
 }
