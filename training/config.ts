@@ -42,8 +42,15 @@ export interface RunConfig {
     batchSize: number;
     learningRate: number;
     imbalance: Imbalance;
+    /** Crops used per CNN image (seeded subset; undefined = all): bounds the epoch length as the
+     * image count grows. */
+    maxCropsPerImage?: number;
     /** Also train an unweighted CNN (same data and budget) to measure what the weighting buys. */
     imbalanceAblation: boolean;
+  };
+  heads: {
+    /** Class mix the calibrated P(blurry) assumes (see CalibrationPrior in stages/fuse.ts). */
+    calibrationPrior: 'gallery' | 'balanced';
   };
   wholeImage: { epochs: number; size: number };
 }
@@ -69,12 +76,15 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     cacheDir: join(REPO_ROOT, 'training/cache'),
     modelsDir: quick ? join(outDir, 'models') : join(REPO_ROOT, 'models'),
     backend: overrides.backend ?? 'wasm',
-    // Measured on the shared 2-core machine: synthesis ~0.6 s per image, a CNN step (batch 32)
-    // ~0.2 s. 470 images (~5 min) give the CNN ~12k labelled crops (6 epochs ~8 min) and the heads
-    // 250 photos-worth of examples (the fused head overfits with ~130).
-    data: { cnnImages: 220, headImages: 250, cnnPhotoShare: 0.6, extraCrops: 20, proceduralShare: 0.3 },
+    // Measured on the shared 2-core machine: synthesis ~0.5 s per image, a CNN step (batch 32)
+    // ~0.16 s. 220 CNN images and 6 epochs (12k crops) left the CNN underfitted (loss still
+    // falling, motion patches mostly read as defocus); 400 images with 24 extra crops (~22k crops)
+    // and 10 epochs take ~20 min. The heads get 500 images so rare blur kinds (subject motion,
+    // gaussian) have more than a handful of examples.
+    data: { cnnImages: 1000, headImages: 600, cnnPhotoShare: 0.6, extraCrops: 16, proceduralShare: 0.3 },
     validation: { perPhoto: 4, procedural: 48 },
-    cnn: { epochs: 6, batchSize: 32, learningRate: 2e-3, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false },
+    cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 30, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false },
+    heads: { calibrationPrior: 'gallery' },
     wholeImage: { epochs: 8, size: 200 },
   };
   if (!quick) return base;
