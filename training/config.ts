@@ -1,5 +1,5 @@
-// One training run's settings. Two presets: the full run (sized for ~25 min on a shared 2-core
-// machine, most of it spent synthesising images) and --quick (a 1-2 minute smoke run for CI).
+// One training run's settings. Two presets: the full run (sized for ~30-40 min on a shared 2-core
+// machine, most of it spent training the CNN) and --quick (a 1-2 minute smoke run for CI).
 import { join, resolve } from 'node:path';
 import { DEFAULT_PHOTOS_DIR, REPO_ROOT } from './data/photos.ts';
 
@@ -51,6 +51,9 @@ export interface RunConfig {
   heads: {
     /** Class mix the calibrated P(blurry) assumes (see CalibrationPrior in stages/fuse.ts). */
     calibrationPrior: 'gallery' | 'balanced';
+    /** Extra blurred images (defocus, motion, gaussian evenly, from the head photos) for the
+     * blur-type layer, which otherwise sees the rare kind only a handful of times. */
+    typeImages: number;
   };
   wholeImage: { epochs: number; size: number };
 }
@@ -76,15 +79,17 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     cacheDir: join(REPO_ROOT, 'training/cache'),
     modelsDir: quick ? join(outDir, 'models') : join(REPO_ROOT, 'models'),
     backend: overrides.backend ?? 'wasm',
-    // Measured on the shared 2-core machine: synthesis ~0.5 s per image, a CNN step (batch 32)
-    // ~0.16 s. 220 CNN images and 6 epochs (12k crops) left the CNN underfitted (loss still
-    // falling, motion patches mostly read as defocus); 400 images with 24 extra crops (~22k crops)
-    // and 10 epochs take ~20 min. The heads get 500 images so rare blur kinds (subject motion,
-    // gaussian) have more than a handful of examples.
+    // Measured on the shared 2-core machine: synthesis ~0.35 s per image per process (two
+    // processes), a CNN step (batch 32) ~0.15 s. 220 CNN images x ~56 crops and 6 epochs left the
+    // CNN underfitted (held-out patch accuracy 71%, motion patches mostly read as defocus); 400
+    // images x ~60 crops and 10 epochs gave 75.0%; 1000 images capped at 30 crops each and 8
+    // epochs (~30k crops, ~18 min) gave 75.7% and the better photo-level results, so more scenes
+    // beat more crops of the same scenes. The heads get 600 images (the fused head overfits with
+    // ~130) so rare blur kinds (subject motion, gaussian) have more than a handful of examples.
     data: { cnnImages: 1000, headImages: 600, cnnPhotoShare: 0.6, extraCrops: 16, proceduralShare: 0.3 },
     validation: { perPhoto: 4, procedural: 48 },
     cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 30, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false },
-    heads: { calibrationPrior: 'gallery' },
+    heads: { calibrationPrior: 'gallery', typeImages: 300 },
     wholeImage: { epochs: 8, size: 200 },
   };
   if (!quick) return base;
@@ -94,6 +99,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     data: { cnnImages: 24, headImages: 16, cnnPhotoShare: 0.6, extraCrops: 8, proceduralShare: 0.5, proceduralSize: { width: 384, height: 288 }, maxPhotos: 12 },
     validation: { perPhoto: 1, procedural: 8, maxPhotos: 8, proceduralSize: { width: 384, height: 288 } },
     cnn: { ...base.cnn, epochs: 3 },
+    heads: { ...base.heads, typeImages: 12 },
     wholeImage: { epochs: 2, size: 200 },
   };
 }

@@ -51,6 +51,21 @@ describe('fitHead', () => {
     expect(gaussianRight.length / gaussian.length).toBeGreaterThan(0.7);
   });
 
+  it('learns the type layer from extra blurred examples without moving the blur head', () => {
+    // Few photos and no gaussian among them: the type layer cannot know the rare kind...
+    const few = synthetic(200, 4).filter((e) => e.label !== 'gaussian');
+    const extra = synthetic(600, 5, 0).filter((e) => e.label === 'gaussian' || e.label === 'defocus');
+    const alone = fitHead(few, { detector: 'test', featureNames: names, iterations: 400 });
+    const helped = fitHead(few, { detector: 'test', featureNames: names, iterations: 400, typeExamples: extra });
+    const gaussian = synthetic(600, 6, 0).filter((e) => e.label === 'gaussian');
+    const named = (head: typeof alone) => gaussian.filter((e) => { const t = fuseScores(head, e.features).typeProbabilities; return t.gaussian > t.defocus && t.gaussian > t.motion; }).length / gaussian.length;
+    expect(named(alone)).toBeLessThan(0.2);
+    expect(named(helped)).toBeGreaterThan(0.8);
+    // ...while standardisation and the blur head come from the photos alone.
+    expect(helped.mean).toEqual(alone.mean);
+    expect(helped.blur).toEqual(alone.blur);
+  });
+
   it('keeps sharpness evidence from ever pushing towards blurry', () => {
     // Make 'noise' spuriously positive for blur in training; declare it sharpness evidence.
     const examples = synthetic(800, 3).map((e) => ({ ...e, features: { ...e.features, noise: e.features.noise! + (e.label !== 'sharp' ? 1 : 0) } }));

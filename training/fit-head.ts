@@ -17,11 +17,16 @@ export interface FitHeadOptions {
   sharpnessEvidence?: (name: string) => boolean;
   /** L2 penalty on weights (standardised units). */
   l2?: number;
+  /** L2 of the type layer (default: l2); the two layers are chosen apart, see fuse.ts. */
+  typeL2?: number;
   iterations?: number;
   learningRate?: number;
   /** 'balanced': every class weighs the same in total (the rare blur type is not ignored). */
   classWeighting?: 'balanced' | 'none';
   zClip?: number;
+  /** Extra blurred examples for the type layer only (standardisation and the blur head use
+   * `examples` alone). */
+  typeExamples?: readonly HeadExample[];
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -78,6 +83,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
   const d = names.length;
   const zClip = options.zClip ?? 6;
   const l2 = options.l2 ?? 1e-3;
+  const typeL2 = options.typeL2 ?? l2;
   const iterations = options.iterations ?? 1500;
   const lr = options.learningRate ?? 0.05;
   const weighting = options.classWeighting ?? 'balanced';
@@ -124,7 +130,8 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
   params.blur = { weights: [Array.from(blurTheta.subarray(0, d))], bias: [blurTheta[d]!] };
 
   // Type head: weighted softmax regression over the blurred examples only.
-  const blurred = examples.map((e, i) => [e, i] as const).filter(([e]) => e.label !== 'sharp');
+  const typeZ = [...z, ...(options.typeExamples ?? []).map((e) => standardise(params, e.features))];
+  const blurred = [...examples, ...(options.typeExamples ?? [])].map((e, i) => [e, i] as const).filter(([e]) => e.label !== 'sharp');
   if (blurred.length > 0) {
     const k = BLUR_TYPES.length;
     const target = blurred.map(([e]) => BLUR_TYPES.indexOf(e.label as (typeof BLUR_TYPES)[number]));
@@ -135,7 +142,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
       typeTheta,
       (theta, grad) => {
         blurred.forEach(([, i], b) => {
-          const zi = z[i]!;
+          const zi = typeZ[i]!;
           const logits = Array.from({ length: k }, (_, c) => {
             let s = theta[c * (d + 1) + d]!;
             for (let j = 0; j < d; j++) s += theta[c * (d + 1) + j]! * zi[j]!;
@@ -148,7 +155,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
             grad[c * (d + 1) + d]! += r;
           }
         });
-        for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) grad[c * (d + 1) + j]! += l2 * theta[c * (d + 1) + j]!;
+        for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) grad[c * (d + 1) + j]! += typeL2 * theta[c * (d + 1) + j]!;
       },
       iterations,
       lr,

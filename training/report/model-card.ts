@@ -56,7 +56,9 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
       '',
       `Synthetic: sharp photos (${config.photosDir.split('/').slice(-2).join('/')}, training split only) and procedural frames, blurred by the generator in training/data (defocus, camera shake and subject motion, gaussian; sharp photos sometimes get bokeh backgrounds) and passed through a simulated phone pipeline (noise, sharpening, JPEG). Class mix like a gallery: ${Object.entries(GALLERY_MIX).map(([c, s]) => `${c} ${(100 * s).toFixed(0)}%`).join(', ')}; the rare class is handled with class-weighted losses (square root of balanced weights, chosen by a held-out comparison; see training/patch-dataset.ts).`,
       '',
-      `This run: ${report.data.images.cnn} images for the CNN (${report.cnn.trainPatches} labelled crops), ${report.data.images.head} images from other photos for fitting and calibrating the heads.`,
+      `This run: ${report.data.images.cnn} images for the CNN (${report.cnn.trainPatches} labelled crops, at most ${config.cnn.maxCropsPerImage ?? 'all'} per image, ${config.cnn.epochs} epochs), ${report.data.images.head} images from other photos for fitting and calibrating the heads, and ${config.heads.typeImages} more blurred images of those photos (defocus, motion and gaussian evenly) for the blur-type layer alone, which the gallery mix would leave with a handful of the rare kind.`,
+      '',
+      `Time per stage on the training machine (shared 2-core VM, ${config.backend}): ${Object.entries(report.stageSeconds).map(([stage, s]) => `${stage} ${(s / 60).toFixed(1)} min`).join(', ')}.`,
       '',
     );
   }

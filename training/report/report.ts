@@ -107,7 +107,7 @@ export function renderReportHtml(report: TrainingReport): string {
   const heldOutCurve = linePlot('CNN held-out patch accuracy per epoch', runs.map((r) => ({ name: r.imbalance, points: r.history.map((h) => [h.epoch, h.heldOut?.accuracy ?? Number.NaN] as [number, number]) })), { xLabel: 'epoch', yLabel: 'accuracy', yMax: 1 });
   const imbalance = groupedBars('Imbalance handling: held-out patch recall per class (last epoch)', [...PATCH_CLASSES], runs.map((r) => ({ name: r.imbalance, values: r.history[r.history.length - 1]!.heldOut?.recall ?? [] })));
   const whole = report.cnn.wholeImage;
-  const heads = table(['head', 'examples', 'L2 (by CV)', 'out-of-fold ECE (calibrated)', 'uncalibrated', 'Platt scale', 'Platt offset'], report.fuse.heads.map((h) => [h.detector, h.examples, String(h.l2), num(h.outOfFoldEce), num(h.outOfFoldEceUncalibrated), num(h.calibration.scale), num(h.calibration.offset)]));
+  const heads = table(['head', 'examples', 'L2 blur / type (by CV)', 'out-of-fold ECE (calibrated)', 'uncalibrated', 'Platt scale', 'Platt offset'], report.fuse.heads.map((h) => [h.detector, h.examples, `${h.l2} / ${h.typeL2}`, num(h.outOfFoldEce), num(h.outOfFoldEceUncalibrated), num(h.calibration.scale), num(h.calibration.offset)]));
   const dataTable = table(['', ...PATCH_CLASSES], [
     ['training images', ...PATCH_CLASSES.map((c) => report.data.imageClasses[c])],
     ['CNN training crops', ...PATCH_CLASSES.map((c) => report.data.cropClasses[c] ?? 0)],

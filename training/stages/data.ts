@@ -23,7 +23,9 @@ const DATA_VERSION = 2;
 /** Same for the held-out validation set (build-validation-set.ts and the generator). */
 const VALIDATION_VERSION = 2;
 
-export type ImageSet = 'cnn' | 'head';
+/** 'cnn' trains the CNN; 'head' fits and calibrates the heads (photos the CNN never sees);
+ * 'type' adds blurred images, kinds balanced, from the head photos for the blur-type layer only. */
+export type ImageSet = 'cnn' | 'head' | 'type';
 
 export interface Crop {
   x: number;
@@ -56,7 +58,7 @@ export interface DataManifest {
   key: string;
   seed: number;
   photosDir: string;
-  photos: Record<ImageSet, string[]>;
+  photos: Record<'cnn' | 'head', string[]>;
   images: DataImage[];
   seconds: number;
 }
@@ -76,7 +78,7 @@ export function photoSet(photo: PhotoEntry, cnnShare: number): ImageSet {
   return hashString(`cnn-or-head-v1:${photo.relPath}`) / 4294967296 < cnnShare ? 'cnn' : 'head';
 }
 
-function dataKey(config: RunConfig, photos: Record<ImageSet, string[]>): string {
+function dataKey(config: RunConfig, photos: Record<'cnn' | 'head', string[]>): string {
   const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: config.data, photos, mix: GALLERY_MIX });
   return hashString(identity).toString(16).padStart(8, '0');
 }
@@ -85,7 +87,7 @@ export function dataDir(config: RunConfig, key: string): string {
   return join(config.cacheDir, `data-${key}`);
 }
 
-function trainingPhotos(config: RunConfig): Record<ImageSet, PhotoEntry[]> {
+function trainingPhotos(config: RunConfig): Record<'cnn' | 'head', PhotoEntry[]> {
   const train = listPhotos(config.photosDir)
     .filter((p) => p.split === 'train')
     .slice(0, config.data.maxPhotos ?? Infinity);
@@ -129,6 +131,7 @@ export async function runDataStage(config: RunConfig): Promise<DataManifest> {
   const dir = dataDir(config, key);
   const manifestPath = join(dir, 'manifest.json');
   await ensureValidationSet(config);
+  await ensureTypeSet(config);
   if (existsSync(manifestPath)) {
     const cached = JSON.parse(readFileSync(manifestPath, 'utf8')) as DataManifest;
     process.stderr.write(`[data] reusing ${cached.images.length} cached images in ${dir}\n`);
@@ -144,7 +147,7 @@ export async function runDataStage(config: RunConfig): Promise<DataManifest> {
   for (const set of ['cnn', 'head'] as const) {
     const count = set === 'cnn' ? config.data.cnnImages : config.data.headImages;
     let done = 0;
-    const setImages = await synthesiseSet({ config, set, photos: photos[set], dir }, count, workers, (image) => {
+    const setImages = await synthesiseSet({ config, set, count, mix: GALLERY_MIX, photos: photos[set], dir }, workers, (image) => {
       done++;
       progress.update(images.length + done, `${image.label} ${image.category}`);
     });
@@ -164,6 +167,28 @@ export async function runDataStage(config: RunConfig): Promise<DataManifest> {
   const crops = images.reduce((n, im) => n + im.crops.length, 0);
   progress.finish(`${images.length} images, ${crops} labelled crops`);
   return manifest;
+}
+
+/** Blur kinds evenly: the type layer is fitted class-balanced, and the gallery mix gives it only a
+ * handful of the rare kind. */
+const TYPE_MIX = { sharp: 0, defocus: 1, motion: 1, gaussian: 1 };
+
+/** Builds (or reuses) the type set: config.heads.typeImages blurred images from the head photos,
+ * cached under its own key so it can change without re-making the CNN's images. */
+export async function ensureTypeSet(config: RunConfig): Promise<{ dir: string; images: DataImage[] }> {
+  const photos = trainingPhotos(config).head;
+  const count = config.heads.typeImages;
+  const identity = { v: DATA_VERSION, seed: config.seed, count, photos: photos.map((p) => p.relPath), mix: TYPE_MIX, data: config.data };
+  const dir = join(config.cacheDir, `type-${hashString(JSON.stringify(identity)).toString(16).padStart(8, '0')}`);
+  const manifestPath = join(dir, 'manifest.json');
+  if (existsSync(manifestPath)) return { dir, images: (JSON.parse(readFileSync(manifestPath, 'utf8')) as { images: DataImage[] }).images };
+  mkdirSync(join(dir, 'images'), { recursive: true });
+  const progress = createProgress('data: type-set images', count);
+  let done = 0;
+  const images = await synthesiseSet({ config, set: 'type', count, mix: TYPE_MIX, photos, dir }, synthesisWorkers(), () => progress.update(++done));
+  writeFileSync(manifestPath, JSON.stringify({ version: DATA_VERSION, images }));
+  progress.finish(`${images.length} images`);
+  return { dir, images };
 }
 
 /** The manifest the last data stage wrote for this out folder (stages run alone read it). */

@@ -1,8 +1,9 @@
 // Stage 'fuse': fits the three heads (fused = classical + CNN features, features = classical only,
-// cnn = CNN features only), picks each one's L2 by grouped cross-validation, and calibrates each with Platt scaling on out-of-fold logits (folds
-// grouped by source photo, so a photo's variants never calibrate each other). The fused and cnn
-// heads use only the head image set, whose photos the CNN never saw; the features head has no
-// CNN to leak from and uses every training image.
+// cnn = CNN features only), picks each one's blur and type L2 by grouped cross-validation, and
+// calibrates each with Platt scaling on out-of-fold logits (folds grouped by source photo, so a
+// photo's variants never calibrate each other). The fused and cnn heads use only the head image
+// set, whose photos the CNN never saw; the features head has no CNN to leak from and uses every
+// training image. The type layers also learn from the type set (blurred images of head photos).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
@@ -17,7 +18,7 @@ import type { RunConfig } from '../config.ts';
 import { hashString } from '../data/rng.ts';
 import { fitHead, fitPlatt, type FitHeadOptions, type HeadExample } from '../fit-head.ts';
 import { createProgress } from '../progress.ts';
-import { dataDir as dataDirOf, loadDataManifest, loadWorkingLuma, type DataImage } from './data.ts';
+import { dataDir as dataDirOf, ensureTypeSet, loadDataManifest, loadWorkingLuma, type DataImage } from './data.ts';
 
 const FOLDS = 5;
 
@@ -34,9 +35,10 @@ export type HeadName = keyof typeof HEAD_FEATURES;
 export interface HeadFitRecord {
   detector: HeadName;
   examples: number;
-  /** Chosen L2 and the out-of-fold loss of every candidate. */
+  /** Chosen L2 of the blur layer and of the type layer, and each candidate's out-of-fold losses. */
   l2: number;
-  l2Losses: Record<string, number>;
+  typeL2: number;
+  l2Losses: Record<string, { blur: number; type: number }>;
   /** ECE of the calibrated out-of-fold probabilities (gallery class mix, as trained). */
   outOfFoldEce: number;
   outOfFoldEceUncalibrated: number;
@@ -60,8 +62,10 @@ export const L2_GRID = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1];
 
 interface OutOfFold {
   logits: number[];
-  /** Platt-calibrated log loss of P(blurry) plus type log loss over blurred examples. */
-  loss: number;
+  /** Platt-calibrated log loss of P(blurry). */
+  blurLoss: number;
+  /** Type log loss over the blurred photos. */
+  typeLoss: number;
   calibration: FusionParams['calibration'];
 }
 
@@ -82,7 +86,13 @@ export function priorWeights(blurry: readonly boolean[], prior: CalibrationPrior
   return blurry.map((b) => (b ? blurry.length / (2 * nBlurry) : blurry.length / (2 * nSharp)));
 }
 
-function outOfFold(images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: FitHeadOptions, prior: CalibrationPrior): OutOfFold {
+/** Blurred examples for the type layer only, with the photo they came from (for the folds). */
+export interface TypeExamples {
+  images: readonly Pick<DataImage, 'source'>[];
+  examples: readonly HeadExample[];
+}
+
+function outOfFold(images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: FitHeadOptions, prior: CalibrationPrior, typeSet?: TypeExamples): OutOfFold {
   const logits = new Array<number>(examples.length).fill(0);
   let typeLoss = 0;
   let typed = 0;
@@ -90,7 +100,8 @@ function outOfFold(images: readonly Pick<DataImage, 'source'>[], examples: reado
     const trainIdx = examples.map((_, i) => i).filter((i) => foldOf(images[i]!) !== f);
     const testIdx = examples.map((_, i) => i).filter((i) => foldOf(images[i]!) === f);
     if (testIdx.length === 0 || trainIdx.length === 0) continue;
-    const head = fitHead(trainIdx.map((i) => examples[i]!), options);
+    const typeExamples = typeSet?.examples.filter((_, i) => foldOf(typeSet.images[i]!) !== f);
+    const head = fitHead(trainIdx.map((i) => examples[i]!), { ...options, ...(typeExamples ? { typeExamples } : {}) });
     for (const i of testIdx) {
       const e = examples[i]!;
       logits[i] = blurLogit(head, e.features);
@@ -105,7 +116,7 @@ function outOfFold(images: readonly Pick<DataImage, 'source'>[], examples: reado
   const calibration = fitPlatt(logits, blurry, weights);
   const p = logits.map((z) => 1 / (1 + Math.exp(-(calibration.scale * z + calibration.offset))));
   const blurLoss = -p.reduce((s, pi, i) => s + (weights?.[i] ?? 1) * Math.log(Math.max(1e-9, blurry[i] ? pi : 1 - pi)), 0) / examples.length;
-  return { logits, calibration, loss: blurLoss + (typed ? typeLoss / typed : 0) };
+  return { logits, calibration, blurLoss, typeLoss: typed ? typeLoss / typed : 0 };
 }
 
 /** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
@@ -114,14 +125,18 @@ export interface CalibratedHeadOptions {
   prior: CalibrationPrior;
   /** Default: the detector's HEAD_FEATURES. */
   featureNames?: readonly string[];
+  typeSet?: TypeExamples;
 }
 
 export function fitCalibratedHead(detector: HeadName, images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: CalibratedHeadOptions): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
   const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations: options.iterations };
-  const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }, options.prior) }));
-  const best = trials.reduce((a, b) => (b.oof.loss < a.oof.loss ? b : a));
+  const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }, options.prior, options.typeSet) }));
+  // Each layer gets its own L2: the type layer sees many more examples (the type set) than the
+  // blur layer, and one shared strength would under-regularise the blur layer.
+  const best = trials.reduce((a, b) => (b.oof.blurLoss < a.oof.blurLoss ? b : a));
+  const bestType = trials.reduce((a, b) => (b.oof.typeLoss < a.oof.typeLoss ? b : a));
   const { calibration, logits } = best.oof;
-  const params = { ...fitHead(examples, { ...base, l2: best.l2 }), calibration };
+  const params = { ...fitHead(examples, { ...base, l2: best.l2, typeL2: bestType.l2, ...(options.typeSet ? { typeExamples: options.typeSet.examples } : {}) }), calibration };
   const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
   const asPredictions = (p: (z: number) => number) =>
     examples.map((e, i) => ({ label: e.label, probability: p(logits[i]!), typeProbabilities: null }));
@@ -131,7 +146,8 @@ export function fitCalibratedHead(detector: HeadName, images: readonly Pick<Data
       detector,
       examples: examples.length,
       l2: best.l2,
-      l2Losses: Object.fromEntries(trials.map((t) => [String(t.l2), t.oof.loss])),
+      typeL2: bestType.l2,
+      l2Losses: Object.fromEntries(trials.map((t) => [String(t.l2), { blur: t.oof.blurLoss, type: t.oof.typeLoss }])),
       outOfFoldEce: expectedCalibrationError(asPredictions((z) => sigmoid(calibration.scale * z + calibration.offset))),
       outOfFoldEceUncalibrated: expectedCalibrationError(asPredictions(sigmoid)),
       calibration,
@@ -148,29 +164,37 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const dataDir = dataDirOf(config, manifest.key);
   const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
   const headImages = manifest.images.filter((im) => im.set === 'head');
-  const progress = createProgress('fuse: CNN features of head images', headImages.length);
+  const typeSet = await ensureTypeSet(config);
+  const progress = createProgress('fuse: CNN features of head and type-set images', headImages.length + typeSet.images.length);
+  const withCnn = async (images: readonly DataImage[], dir: string): Promise<HeadExample[]> => {
+    const out: HeadExample[] = [];
+    for (const im of images) {
+      out.push({ label: im.label, features: { ...im.features, ...(await cnnFeaturesOf(model, join(dir, im.file))) } });
+      progress.update(headExamples.length + out.length);
+    }
+    return out;
+  };
   const headExamples: HeadExample[] = [];
-  for (const im of headImages) {
-    const cnn = await cnnFeaturesOf(model, join(dataDir, im.file));
-    headExamples.push({ label: im.label, features: { ...im.features, ...cnn } });
-    progress.update(headExamples.length);
-  }
+  headExamples.push(...(await withCnn(headImages, dataDir)));
+  const typeExamples = await withCnn(typeSet.images, typeSet.dir);
   progress.finish();
   model.dispose();
+  const classicalOnly = (images: readonly DataImage[]) => images.map((im) => ({ label: im.label, features: im.features }));
 
   const iterations = config.quick ? 200 : 800;
   const outDir = join(config.outDir, 'fuse');
   mkdirSync(outDir, { recursive: true });
   const heads: HeadFitRecord[] = [];
-  const jobs: Array<[HeadName, readonly DataImage[], readonly HeadExample[], string]> = [
-    ['fused', headImages, headExamples, 'fusion.json'],
-    ['cnn', headImages, headExamples, 'cnn-head.json'],
-    ['features', manifest.images, manifest.images.map((im) => ({ label: im.label, features: im.features })), 'features-head.json'],
+  const withTypes: TypeExamples = { images: typeSet.images, examples: typeExamples };
+  const jobs: Array<[HeadName, readonly DataImage[], readonly HeadExample[], TypeExamples, string]> = [
+    ['fused', headImages, headExamples, withTypes, 'fusion.json'],
+    ['cnn', headImages, headExamples, withTypes, 'cnn-head.json'],
+    ['features', manifest.images, classicalOnly(manifest.images), { images: typeSet.images, examples: classicalOnly(typeSet.images) }, 'features-head.json'],
   ];
   const fitting = createProgress('fuse: fitting heads', jobs.length);
-  for (const [name, images, examples, file] of jobs) {
+  for (const [name, images, examples, types, file] of jobs) {
     const started = performance.now();
-    const { params, record } = fitCalibratedHead(name, images, examples, { iterations, prior: config.heads.calibrationPrior });
+    const { params, record } = fitCalibratedHead(name, images, examples, { iterations, prior: config.heads.calibrationPrior, typeSet: types });
     writeFileSync(join(outDir, file), JSON.stringify(params, null, 1));
     heads.push({ ...record, seconds: (performance.now() - started) / 1000 });
     fitting.update(heads.length, `${name}: out-of-fold ECE ${record.outOfFoldEce.toFixed(3)}`);

@@ -16,7 +16,7 @@ import { toWorkingResolution } from '../../src/cli/decode-node.ts';
 import { loadOpenCvNode } from '../../src/cli/opencv-node.ts';
 import type { PhotoEntry } from '../data/photos.ts';
 import { deriveSeed, mulberry32 } from '../data/rng.ts';
-import { GALLERY_MIX, generateSamples, type Sample } from '../data/samples.ts';
+import { generateSamples, type ClassMix, type Sample } from '../data/samples.ts';
 import type { RunConfig } from '../config.ts';
 import { cropLabel, maskCoverage } from '../patch-labels.ts';
 import type { Crop, DataImage, ImageSet } from './data.ts';
@@ -24,6 +24,9 @@ import type { Crop, DataImage, ImageSet } from './data.ts';
 export interface SynthesisJob {
   config: RunConfig;
   set: ImageSet;
+  /** Images in the whole set (the job makes from..to-1 of them). */
+  count: number;
+  mix: ClassMix;
   photos: PhotoEntry[];
   /** Cache folder the JPEGs go to (under images/). */
   dir: string;
@@ -59,9 +62,9 @@ export async function synthesiseRange(job: SynthesisJob, onImage: (image: DataIm
   const cv = await loadOpenCvNode();
   const samples = generateSamples(cv, {
     seed: deriveSeed(config.seed, `training-${set}`),
-    count: set === 'cnn' ? config.data.cnnImages : config.data.headImages,
+    count: job.count,
     photos: job.photos,
-    mix: GALLERY_MIX,
+    mix: job.mix,
     proceduralShare: config.data.proceduralShare,
     ...(config.data.proceduralSize ? { proceduralSize: config.data.proceduralSize } : {}),
     from: job.from,
@@ -109,7 +112,8 @@ export function synthesisWorkers(): number {
  * Runs synthesiseRange for images 0..count-1 over `workers` child processes (in this process
  * when workers is 1) and returns the images in index order, as one process would.
  */
-export async function synthesiseSet(job: Omit<SynthesisJob, 'from' | 'to'>, count: number, workers: number, onImage: (image: DataImage) => void): Promise<DataImage[]> {
+export async function synthesiseSet(job: Omit<SynthesisJob, 'from' | 'to'>, workers: number, onImage: (image: DataImage) => void): Promise<DataImage[]> {
+  const { count } = job;
   if (workers <= 1 || count < 2 * workers) return synthesiseRange({ ...job, from: 0, to: count }, onImage);
   const bounds = Array.from({ length: workers + 1 }, (_, w) => Math.round((w * count) / workers));
   const parts = await Promise.all(
