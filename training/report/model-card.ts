@@ -14,6 +14,28 @@ import type { TrainingReport } from './report.ts';
 const pct = (v: number | null | undefined) => (v !== null && v !== undefined && Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
 const num = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
+/** Where the shipped detector goes wrong on the validation set, from the same run's rows. */
+function weakSpots(report: TrainingReport): string[] {
+  const fused = report.detectors.find((d) => d.detector === 'fused');
+  if (!fused || !report.fusedByKind?.length) return [];
+  const types = PATCH_CLASSES.filter((c) => c !== 'sharp');
+  const confusion = fused.metrics.confusion;
+  return [
+    '## Where it is weak',
+    '',
+    'The fused detector on the validation set, per way of blurring and strength: photos called right (blurred ones flagged, sharp ones kept).',
+    '',
+    '| kind | called right |',
+    '|---|---|',
+    ...report.fusedByKind.map((k) => `| ${k.kind} | ${k.right} of ${k.n} |`),
+    '',
+    `Blur type among the blurred photos (rows: truth; columns: named type, or kept as sharp): ${types
+      .map((t) => `${t} -> ${PATCH_CLASSES.map((p) => `${p} ${confusion[t][p]}`).join(', ')}`)
+      .join('; ')}.`,
+    '',
+  ];
+}
+
 export function renderModelCard(config: RunConfig, exported: ExportResult, report: TrainingReport | undefined): string {
   // The card describes the whole pipeline, whichever stage happened to regenerate it.
   const command = (report?.command ?? 'npm run train').replace(/\s--stage(=|\s+)\S+/, '').replace(/ --$/, '');
@@ -52,6 +74,7 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
       '',
       "'laplacian-100' is the classic variance-of-Laplacian < 100 rule; 'cnn' is the patch CNN through its own head; 'whole-image-cnn' is the seed design (a photo squeezed to 200x200), kept as an ablation and not shipped.",
       '',
+      ...weakSpots(report),
       '## Training data',
       '',
       `Synthetic: sharp photos (${config.photosDir.split('/').slice(-2).join('/')}, training split only) and procedural frames, blurred by the generator in training/data (defocus, camera shake and subject motion, gaussian; sharp photos sometimes get bokeh backgrounds) and passed through a simulated phone pipeline (noise, sharpening, JPEG). Class mix like a gallery: ${Object.entries(GALLERY_MIX).map(([c, s]) => `${c} ${(100 * s).toFixed(0)}%`).join(', ')}; the rare class is handled with class-weighted losses (square root of balanced weights, chosen by a held-out comparison; see training/patch-dataset.ts).`,

@@ -31,6 +31,31 @@ export interface TrainingReport {
   detectors: DetectorSummary[];
   timings: { featuresMsMedian: number; modelMsMedian: number };
   stageSeconds: Record<string, number>;
+  /** The shipped (fused) detector per way of blurring and strength: photos called right
+   * (blurred ones called blurry, sharp ones kept). Where it is weak, in one table. */
+  fusedByKind: KindResult[];
+}
+
+export interface KindResult {
+  /** e.g. 'shake, heavy', 'sharp, bokeh'. */
+  kind: string;
+  n: number;
+  right: number;
+}
+
+const strengthBand = (s: number | null) => (s === null ? '' : s < 1 / 3 ? ', mild' : s < 2 / 3 ? ', medium' : ', heavy');
+
+function fusedByKind(rows: EvaluateStageResult['rows']): KindResult[] {
+  const out = new Map<string, KindResult>();
+  for (const r of rows) {
+    const kind = r.label === 'sharp' ? (r.bokeh ? 'sharp, bokeh' : 'sharp') : `${r.kind}${strengthBand(r.strength)}`;
+    const calledBlurry = r.outputs.fused.probability >= DEFAULT_THRESHOLD;
+    const entry = out.get(kind) ?? { kind, n: 0, right: 0 };
+    entry.n++;
+    if (calledBlurry === (r.label !== 'sharp')) entry.right++;
+    out.set(kind, entry);
+  }
+  return [...out.values()].sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
 const countBy = <T>(xs: readonly T[], key: (x: T) => string): Record<string, number> => {
@@ -60,6 +85,7 @@ export function buildReport(config: RunConfig, command: string, data: DataManife
     detectors: summariseDetectors(rows),
     timings: { featuresMsMedian: median(rows.map((r) => r.featuresMs)), modelMsMedian: median(rows.map((r) => r.modelMs)) },
     stageSeconds,
+    fusedByKind: fusedByKind(rows),
   };
 }
 
