@@ -2,7 +2,8 @@
 // procedural frames), decode them exactly as the app would, and record per image its classical
 // features and labelled crop positions. Images are cached by content key under training/cache, so
 // later stages and later runs with the same settings reuse them. Also builds (or reuses) the
-// held-out validation set.
+// held-out validation set and the type set (blurred images for the blur-type layer). Synthesis
+// runs in one process per core (stages/synthesise.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureVector, LumaImage, PatchClass } from '../../src/core/types.ts';
@@ -74,7 +75,7 @@ export function loadWorkingLuma(path: string): LumaImage {
 }
 
 /** Splits training photos between the CNN and the heads, by a salted hash of the path (stable). */
-export function photoSet(photo: PhotoEntry, cnnShare: number): ImageSet {
+export function photoSet(photo: PhotoEntry, cnnShare: number): 'cnn' | 'head' {
   return hashString(`cnn-or-head-v1:${photo.relPath}`) / 4294967296 < cnnShare ? 'cnn' : 'head';
 }
 
