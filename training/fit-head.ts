@@ -43,7 +43,7 @@ function meanStd(rows: Float64Array[], j: number): [number, number] {
 }
 
 /** Per-example weights making each class's total weight equal (or all 1). */
-function exampleWeights(labels: readonly string[], mode: 'balanced' | 'none'): Float64Array {
+export function exampleWeights(labels: readonly string[], mode: 'balanced' | 'none'): Float64Array {
   const w = new Float64Array(labels.length).fill(1);
   if (mode === 'none') return w;
   const counts = new Map<string, number>();

@@ -79,7 +79,8 @@ export function aggregatePatches(probs: Float32Array, positions: readonly PatchP
     return Math.abs((p.col + 0.5) / cols - 0.5) <= CENTRE_SPAN / 2 && Math.abs((p.row + 0.5) / rows - 0.5) <= CENTRE_SPAN / 2;
   });
 
-  const border = used.filter((i) => !centre.includes(i));
+  const inCentre = new Set(centre);
+  const border = used.filter((i) => !inCentre.has(i));
   const centreSharp = centre.map((i) => probs[i * k]!).sort((a, b) => a - b);
   const centreMean = centre.length ? mean(centreSharp) : mean(sharp);
 

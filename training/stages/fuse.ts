@@ -16,7 +16,7 @@ import { expectedCalibrationError } from '../../src/core/metrics.ts';
 import { loadLayersModelFromDir } from '../../src/cli/node-models.ts';
 import type { RunConfig } from '../config.ts';
 import { hashString } from '../data/rng.ts';
-import { fitHead, fitPlatt, type FitHeadOptions, type HeadExample } from '../fit-head.ts';
+import { exampleWeights, fitHead, fitPlatt, type FitHeadOptions, type HeadExample } from '../fit-head.ts';
 import { createProgress } from '../progress.ts';
 import { dataDir as dataDirOf, ensureTypeSet, loadDataManifest, loadWorkingLuma, type DataImage } from './data.ts';
 
@@ -77,15 +77,6 @@ interface OutOfFold {
  */
 export type CalibrationPrior = 'gallery' | 'balanced';
 
-/** Per-example Platt weights that make the examples stand for the prior's class mix. */
-export function priorWeights(blurry: readonly boolean[], prior: CalibrationPrior): number[] | undefined {
-  if (prior === 'gallery') return undefined;
-  const nBlurry = blurry.filter(Boolean).length;
-  const nSharp = blurry.length - nBlurry;
-  if (nBlurry === 0 || nSharp === 0) return undefined;
-  return blurry.map((b) => (b ? blurry.length / (2 * nBlurry) : blurry.length / (2 * nSharp)));
-}
-
 /** Blurred examples for the type layer only, with the photo they came from (for the folds). */
 export interface TypeExamples {
   images: readonly Pick<DataImage, 'source'>[];
@@ -112,7 +103,8 @@ function outOfFold(images: readonly Pick<DataImage, 'source'>[], examples: reado
     }
   }
   const blurry = examples.map((e) => e.label !== 'sharp');
-  const weights = priorWeights(blurry, prior);
+  // 'balanced': sharp and blurry weigh the same in total, as if drawn at even odds.
+  const weights = prior === 'balanced' ? Array.from(exampleWeights(blurry.map(String), 'balanced')) : undefined;
   const calibration = fitPlatt(logits, blurry, weights);
   const p = logits.map((z) => 1 / (1 + Math.exp(-(calibration.scale * z + calibration.offset))));
   const blurLoss = -p.reduce((s, pi, i) => s + (weights?.[i] ?? 1) * Math.log(Math.max(1e-9, blurry[i] ? pi : 1 - pi)), 0) / examples.length;
