@@ -57,6 +57,12 @@ export class ScanController {
    */
   private paused = false;
   private wake: (() => void) | null = null;
+  /**
+   * Outcomes being filed. Filing awaits the thumbnail hash before the store hears of the photo,
+   * so the pool can report the run over while its last photos are still on their way to the
+   * screen; the run is only declared done or cancelled once these have landed.
+   */
+  private readonly filing = new Set<Promise<void>>();
 
   constructor(
     private readonly store: PhotoStore,
@@ -159,15 +165,23 @@ export class ScanController {
         this.set({ failure: reason instanceof Error ? reason.message : String(reason) });
       },
     );
-    const control = scanPhotos(pool, this.items(), (outcome) => void this.file(outcome), { thumbnail: THUMBNAIL_LONG_SIDE });
+    const control = scanPhotos(pool, this.items(), (outcome) => this.track(this.file(outcome)), { thumbnail: THUMBNAIL_LONG_SIDE });
     this.control = control;
-    void control.done.then(({ cancelled }) => {
+    void control.done.then(async ({ cancelled }) => {
+      await Promise.allSettled(this.filing);
       this.control = null;
-      this.queue.length = 0;
-      this.set({ state: cancelled ? 'cancelled' : 'done', rate: 0, secondsLeft: null });
       this.inFlight = 0;
       this.paused = false;
+      // Photos added after the pool ran dry but before the run closed join a continuation of it.
+      if (!cancelled && this.queue.length > 0) return this.start();
+      this.queue.length = 0;
+      this.set({ state: cancelled ? 'cancelled' : 'done', rate: 0, secondsLeft: null });
     });
+  }
+
+  private track(filing: Promise<void>): void {
+    this.filing.add(filing);
+    void filing.catch(() => {}).finally(() => this.filing.delete(filing));
   }
 
   /** Pulled by scanPhotos only when a worker is about to be free. */
