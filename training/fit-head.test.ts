@@ -75,6 +75,18 @@ describe('fitHead', () => {
     expect(constrained.blur.weights[0]![4]).toBeLessThanOrEqual(0);
   });
 
+  it('lets type-only features name the blur type but never move P(blurry)', () => {
+    // 'soft' also differs between sharp and blurred photos here; as a type-only feature the blur
+    // layer must still ignore it.
+    const examples = synthetic(800, 7).map((e) => ({ ...e, features: { ...e.features, soft: e.features.soft! + (e.label === 'sharp' ? -1 : 0) } }));
+    const free = fitHead(examples, { detector: 'test', featureNames: names, iterations: 400 });
+    const typeOnly = fitHead(examples, { detector: 'test', featureNames: names, iterations: 400, typeOnly: (n) => n === 'soft' });
+    expect(Math.abs(free.blur.weights[0]![3]!)).toBeGreaterThan(0.2);
+    expect(typeOnly.blur.weights[0]![3]).toBe(0);
+    const gaussianWeight = (head: typeof free) => head.type.weights[2]![3]! - head.type.weights[1]![3]!;
+    expect(gaussianWeight(typeOnly)).toBeGreaterThan(0.5);
+  });
+
   it('calibrates on held-out data: predicted rates match observed rates', () => {
     const head = calibrateHead(fitHead(synthetic(1000, 4), { detector: 'test', featureNames: names, iterations: 400 }), synthetic(1000, 5));
     const test = synthetic(4000, 6);

@@ -15,6 +15,8 @@ export interface FitHeadOptions {
   /** Features that are evidence of sharpness: their blur weight is kept <= 0 (projected gradient),
    * so more of them can never make a photo blurrier. */
   sharpnessEvidence?: (name: string) => boolean;
+  /** Features only the type layer may use (their blur weight is held at 0). */
+  typeOnly?: (name: string) => boolean;
   /** L2 penalty on weights (standardised units). */
   l2?: number;
   /** L2 of the type layer (default: l2); the two layers are chosen apart, see fuse.ts. */
@@ -109,6 +111,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
   const wBlur = exampleWeights(isBlurry.map(String), weighting);
   const totalBlurWeight = wBlur.reduce((a, b) => a + b, 0);
   const evidence = names.map((n) => options.sharpnessEvidence?.(n) ?? false);
+  const typeOnly = names.map((n) => options.typeOnly?.(n) ?? false);
   const blurTheta = new Float64Array(d + 1); // weights..., bias
   adamMinimise(
     blurTheta,
@@ -125,7 +128,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
     },
     iterations,
     lr,
-    (theta) => evidence.forEach((e, j) => e && theta[j]! > 0 && (theta[j] = 0)),
+    (theta) => names.forEach((_, j) => ((evidence[j] && theta[j]! > 0) || typeOnly[j]) && (theta[j] = 0)),
   );
   params.blur = { weights: [Array.from(blurTheta.subarray(0, d))], bias: [blurTheta[d]!] };
 

@@ -11,6 +11,7 @@ import { predictPatches } from '../../src/core/cnn.ts';
 import { FEATURE_NAMES } from '../../src/core/features.ts';
 import { aggregatePatches, blurLogit, CNN_FEATURE_NAMES, fuseScores, type FusionParams } from '../../src/core/fusion.ts';
 import { extractPatches } from '../../src/core/patches.ts';
+import { SPECTRUM_FEATURE_NAMES, spectrumBands } from '../../src/core/spectrum.ts';
 import type { FeatureVector } from '../../src/core/types.ts';
 import { expectedCalibrationError } from '../../src/core/metrics.ts';
 import { loadLayersModelFromDir } from '../../src/cli/node-models.ts';
@@ -25,8 +26,11 @@ const FOLDS = 5;
 /** Features whose blur weight is constrained to <= 0: direct measures of sharpness. */
 export const isSharpnessEvidence = (name: string): boolean => /^(cnnSharp|tileSharp)/.test(name);
 
+/** Features that say what kind of blur, not how much: the blur layer ignores them. */
+export const isTypeOnly = (name: string): boolean => name.startsWith('specBand');
+
 export const HEAD_FEATURES = {
-  fused: [...FEATURE_NAMES, ...CNN_FEATURE_NAMES],
+  fused: [...FEATURE_NAMES, ...CNN_FEATURE_NAMES, ...SPECTRUM_FEATURE_NAMES],
   features: [...FEATURE_NAMES],
   cnn: [...CNN_FEATURE_NAMES],
 } as const;
@@ -46,11 +50,11 @@ export interface HeadFitRecord {
   seconds: number;
 }
 
-/** CNN aggregate features of one image, computed exactly as the app does. */
-export async function cnnFeaturesOf(model: LayersModel, path: string): Promise<FeatureVector> {
+/** Features of one image's patches (CNN aggregates and spectrum bands), computed exactly as the app does. */
+export async function patchFeaturesOf(model: LayersModel, path: string): Promise<FeatureVector> {
   const luma = loadWorkingLuma(path);
   const patches = extractPatches(luma);
-  return aggregatePatches(await predictPatches(model, patches), patches.positions).features;
+  return { ...aggregatePatches(await predictPatches(model, patches), patches.positions).features, ...spectrumBands(patches) };
 }
 
 const foldOf = (image: Pick<DataImage, 'source'>) => hashString(`fold:${image.source}`) % FOLDS;
@@ -121,7 +125,7 @@ export interface CalibratedHeadOptions {
 }
 
 export function fitCalibratedHead(detector: HeadName, images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: CalibratedHeadOptions): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
-  const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations: options.iterations };
+  const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, typeOnly: isTypeOnly, iterations: options.iterations };
   const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }, options.prior, options.typeSet) }));
   // Each layer gets its own L2: the type layer sees many more examples (the type set) than the
   // blur layer, and one shared strength would under-regularise the blur layer.
@@ -161,7 +165,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const withCnn = async (images: readonly DataImage[], dir: string): Promise<HeadExample[]> => {
     const out: HeadExample[] = [];
     for (const im of images) {
-      out.push({ label: im.label, features: { ...im.features, ...(await cnnFeaturesOf(model, join(dir, im.file))) } });
+      out.push({ label: im.label, features: { ...im.features, ...(await patchFeaturesOf(model, join(dir, im.file))) } });
       progress.update(headExamples.length + out.length);
     }
     return out;

@@ -1,0 +1,119 @@
+// How a photo's detail fades with frequency, from the same patches the CNN sees: the radial power
+// spectrum of the most textured patches, as band-to-band drops. A defocus disc and a gaussian of
+// the same width fall differently (the disc drops fast, then keeps faint side lobes; the gaussian
+// keeps more mid detail, then falls off a cliff), which the Laplacian features and the 64 px CNN
+// hardly tell apart. Measured on 200 blurred training images: the bands alone separate defocus
+// from gaussian with AUC ~0.75 (0.83 accuracy on heavy blur, a coin flip on mild blur, where the
+// two kernels are the same within noise after the phone pipeline).
+import type { FeatureVector } from './types.ts';
+import { FLAT_TEXTURE, type PatchSet } from './patches.ts';
+
+/** Radial frequency bands in FFT bins of a 64 px patch (bin k = k/64 cycles per px). The first band
+ * is the reference every other band is measured against. */
+const BANDS: readonly (readonly [number, number])[] = [
+  [2, 3],
+  [4, 5],
+  [6, 8],
+  [9, 12],
+  [13, 17],
+  [18, 24],
+  [25, 31],
+];
+
+export const SPECTRUM_FEATURE_NAMES = ['specBand4', 'specBand6', 'specBand9', 'specBand13', 'specBand18', 'specBand25'] as const;
+
+/** Patches used: the most textured ones (flat patches carry only noise). */
+const SPECTRUM_PATCHES = 16;
+
+/** In-place radix-2 FFT of one row (length a power of two). */
+function fftInPlace(re: Float64Array, im: Float64Array): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    if (i < j) {
+      [re[i], re[j]] = [re[j]!, re[i]!];
+      [im[i], im[j]] = [im[j]!, im[i]!];
+    }
+  }
+  for (let len = 2; len <= n; len <<= 1) {
+    const half = len >> 1;
+    const angle = (-2 * Math.PI) / len;
+    for (let k = 0; k < half; k++) {
+      const wr = Math.cos(angle * k);
+      const wi = Math.sin(angle * k);
+      for (let i = k; i < n; i += len) {
+        const j = i + half;
+        const vr = re[j]! * wr - im[j]! * wi;
+        const vi = re[j]! * wi + im[j]! * wr;
+        re[j] = re[i]! - vr;
+        im[j] = im[i]! - vi;
+        re[i] = re[i]! + vr;
+        im[i] = im[i]! + vi;
+      }
+    }
+  }
+}
+
+/** Power spectrum of an n x n block (row-major), accumulated into `power`. */
+export function accumulatePowerSpectrum(block: ArrayLike<number>, n: number, window: Float64Array, power: Float64Array): void {
+  const re = new Float64Array(n * n);
+  const im = new Float64Array(n * n);
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) re[y * n + x] = block[y * n + x]! * window[x]! * window[y]!;
+  for (let y = 0; y < n; y++) fftInPlace(re.subarray(y * n, (y + 1) * n), im.subarray(y * n, (y + 1) * n));
+  const colRe = new Float64Array(n);
+  const colIm = new Float64Array(n);
+  for (let x = 0; x < n; x++) {
+    for (let y = 0; y < n; y++) (colRe[y] = re[y * n + x]!), (colIm[y] = im[y * n + x]!);
+    fftInPlace(colRe, colIm);
+    for (let y = 0; y < n; y++) power[y * n + x]! += colRe[y]! ** 2 + colIm[y]! ** 2;
+  }
+}
+
+/** Mean power per integer radius 0..n/2 of an n x n power spectrum (DC at index 0). */
+export function radialProfile(power: Float64Array, n: number): Float64Array {
+  const half = n / 2;
+  const sum = new Float64Array(half + 1);
+  const count = new Float64Array(half + 1);
+  for (let y = 0; y < n; y++) {
+    const fy = y < half ? y : y - n;
+    for (let x = 0; x < n; x++) {
+      const fx = x < half ? x : x - n;
+      const r = Math.round(Math.hypot(fx, fy));
+      if (r > half) continue;
+      sum[r]! += power[y * n + x]!;
+      count[r]!++;
+    }
+  }
+  return sum.map((s, r) => s / Math.max(1, count[r]!));
+}
+
+/**
+ * Band log powers relative to the lowest band (natural log units, <= ~0): how much of the coarse
+ * structure's energy survives at each finer scale. Absent (empty object) when no patch has texture.
+ */
+export function spectrumBands(patches: PatchSet): FeatureVector {
+  const n = patches.size;
+  const area = n * n;
+  const textured = patches.positions
+    .map((p, i) => [p.texture, i] as const)
+    .filter(([t]) => t >= FLAT_TEXTURE)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, SPECTRUM_PATCHES);
+  if (textured.length === 0 || (n & (n - 1)) !== 0) return {};
+  // Hann window: without it the patch borders leak power into every band.
+  const window = Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1)));
+  const power = new Float64Array(area);
+  for (const [, i] of textured) accumulatePowerSpectrum(patches.data.subarray(i * area, (i + 1) * area), n, window, power);
+  const profile = radialProfile(power, n);
+  // Bands are defined on 64 px patches; other sizes scale them.
+  const scale = n / 64;
+  const bandLog = BANDS.map(([lo, hi]) => {
+    let s = 0;
+    let c = 0;
+    for (let r = Math.round(lo * scale); r <= Math.min(n / 2, Math.round(hi * scale)); r++) (s += profile[r]!), c++;
+    return Math.log(s / Math.max(1, c) + 1e-12);
+  });
+  return Object.fromEntries(SPECTRUM_FEATURE_NAMES.map((name, i) => [name, bandLog[i + 1]! - bandLog[0]!]));
+}
