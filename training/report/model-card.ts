@@ -2,6 +2,7 @@
 // report; never edited by hand, so its numbers are always the shipped models' numbers.
 import { CNN_LAYERS } from '../../src/core/cnn.ts';
 import { CNN_FEATURE_NAMES } from '../../src/core/fusion.ts';
+import { SPECTRUM_FEATURE_NAMES } from '../../src/core/spectrum.ts';
 import { MAX_PATCHES, PATCH_SIZE } from '../../src/core/patches.ts';
 import { PATCH_CLASSES } from '../../src/core/types.ts';
 import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/verdict.ts';
@@ -48,7 +49,7 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
     'What the app loads to find blurry photos, all run on the device:',
     '',
     `- \`patch-cnn/\`: tfjs layers model. Input: ${PATCH_SIZE}x${PATCH_SIZE} luma patches at working resolution (long side <= ${WORKING_MAX_SIDE} px), up to ${MAX_PATCHES} per photo on a grid covering the frame, each minus its mean and divided by the photo's 2-98 percentile contrast. Output: softmax over ${PATCH_CLASSES.join(', ')}. Conv stack ${CNN_LAYERS.map(([f, k, s]) => `${f}@${k}x${k}/${s}`).join(' -> ')}, global average pool, dense softmax.`,
-    `- \`fusion.json\`: the 'fused' head. Logistic P(blurry) and softmax blur type over the classical features (src/core/features.ts) plus CNN aggregates (${CNN_FEATURE_NAMES.join(', ')}), Platt-calibrated on out-of-fold predictions for ${balancedPrior ? 'even odds (sharp and blurry equally likely beforehand)' : 'the gallery class mix'}.`,
+    `- \`fusion.json\`: the 'fused' head. Logistic P(blurry) and softmax blur type over the classical features (src/core/features.ts) plus CNN aggregates (${CNN_FEATURE_NAMES.join(', ')}); the type layer also reads the patches' spectrum bands (${SPECTRUM_FEATURE_NAMES.join(', ')}, src/core/spectrum.ts), which the blur layer ignores. Platt-calibrated on out-of-fold predictions for ${balancedPrior ? 'even odds (sharp and blurry equally likely beforehand)' : 'the gallery class mix'}.`,
     "- `features-head.json`: the 'features' detector, the same head over the classical features only (no CNN).",
     '',
     `Verdict: blurry at P >= ${DEFAULT_THRESHOLD + DEFAULT_UNCERTAIN_BAND / 2}, uncertain within ${DEFAULT_UNCERTAIN_BAND} around ${DEFAULT_THRESHOLD}, else sharp (src/core/verdict.ts).`,
