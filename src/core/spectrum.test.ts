@@ -19,12 +19,25 @@ describe('power spectrum', () => {
     const k = 7;
     const block = Float64Array.from({ length: N * N }, (_, i) => Math.cos((2 * Math.PI * k * (i % N)) / N) + 0.5 * Math.sin((2 * Math.PI * 3 * Math.floor(i / N)) / N));
     const power = new Float64Array(N * N);
-    accumulatePowerSpectrum(block, N, rectangular, power);
+    accumulatePowerSpectrum(block, null, N, rectangular, power);
     const profile = radialProfile(power, N);
     const strongest = [...profile.keys()].sort((a, b) => profile[b]! - profile[a]!).slice(0, 2).sort((a, b) => a - b);
     expect(strongest).toEqual([3, k]);
     const energy = block.reduce((s, v) => s + v * v, 0);
     expect(power.reduce((s, v) => s + v, 0) / (N * N)).toBeCloseTo(energy, 6);
+  });
+
+  it('gives two blocks through one transform the radial profile of two separate transforms', () => {
+    const random = (seed: number) => Float64Array.from({ length: N * N }, (_, i) => Math.sin(i * 12.9898 + seed) * 43758.5453 % 1);
+    const [a, b] = [random(1), random(2)];
+    const hann = Float64Array.from({ length: N }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (N - 1)));
+    const apart = new Float64Array(N * N);
+    accumulatePowerSpectrum(a, null, N, hann, apart);
+    accumulatePowerSpectrum(b, null, N, hann, apart);
+    const together = new Float64Array(N * N);
+    accumulatePowerSpectrum(a, b, N, hann, together);
+    const [p1, p2] = [radialProfile(apart, N), radialProfile(together, N)];
+    p1.forEach((v, r) => expect(p2[r]! / v).toBeCloseTo(1, 9));
   });
 });
 
