@@ -1,9 +1,10 @@
-// Stage 'fuse': fits the three heads (fused = classical + CNN features, features = classical only,
-// cnn = CNN features only), picks each one's blur and type L2 by grouped cross-validation, and
-// calibrates each with Platt scaling on out-of-fold logits (folds grouped by source photo, so a
-// photo's variants never calibrate each other). The fused and cnn heads use only the head image
-// set, whose photos the CNN never saw; the features head has no CNN to leak from and uses every
-// training image. The type layers also learn from the type set (blurred images of head photos).
+// Stage 'fuse': fits the three heads (fused = classical + CNN features, and spectrum bands for its
+// type layer; features = classical only; cnn = CNN features only), picks each one's blur and type
+// L2 by grouped cross-validation, and calibrates each with Platt scaling on out-of-fold logits
+// (folds grouped by source photo, so a photo's variants never calibrate each other). The fused and
+// cnn heads use only the head image set, whose photos the CNN never saw; the features head has no
+// CNN to leak from and uses every training image. The type layers also learn from the type set
+// (blurred images of head photos).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LayersModel } from '@tensorflow/tfjs';
