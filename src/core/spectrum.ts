@@ -3,8 +3,9 @@
 // the same width fall differently (the disc drops fast, then keeps faint side lobes; the gaussian
 // keeps more mid detail, then falls off a cliff), which the Laplacian features and the 64 px CNN
 // hardly tell apart. Measured on 200 blurred training images: the bands alone separate defocus
-// from gaussian with AUC ~0.75 (0.83 accuracy on heavy blur, a coin flip on mild blur, where the
-// two kernels are the same within noise after the phone pipeline).
+// from gaussian with AUC ~0.75 (0.83 accuracy on heavy blur, near a coin flip on mild and medium
+// blur, where the two kernels differ only at frequencies the phone pipeline destroys). So the
+// fused head reads them for the blur type only (see isTypeOnly in training/stages/fuse.ts).
 import type { FeatureVector } from './types.ts';
 import { FLAT_TEXTURE, type PatchSet } from './patches.ts';
 
