@@ -49,7 +49,7 @@ export interface RunConfig {
     imbalanceAblation: boolean;
   };
   heads: {
-    /** Class mix the calibrated P(blurry) assumes (see CalibrationPrior in stages/fuse.ts). */
+    /** Class mix the calibrated P(blurry) assumes (what each means: CalibrationPrior in stages/fuse.ts). */
     calibrationPrior: 'gallery' | 'balanced';
     /** Extra blurred images (defocus, motion, gaussian evenly, from the head photos) for the
      * blur-type layer, which otherwise sees the rare kind only a handful of times. */

@@ -27,6 +27,8 @@ const VALIDATION_VERSION = 2;
 /** 'cnn' trains the CNN; 'head' fits and calibrates the heads (photos the CNN never sees);
  * 'type' adds blurred images, kinds balanced, from the head photos for the blur-type layer only. */
 export type ImageSet = 'cnn' | 'head' | 'type';
+/** The sets the training photos are split between (the type set reuses the head photos). */
+export type PhotoSet = Exclude<ImageSet, 'type'>;
 
 export interface Crop {
   x: number;
@@ -59,7 +61,7 @@ export interface DataManifest {
   key: string;
   seed: number;
   photosDir: string;
-  photos: Record<'cnn' | 'head', string[]>;
+  photos: Record<PhotoSet, string[]>;
   images: DataImage[];
   seconds: number;
 }
@@ -75,11 +77,11 @@ export function loadWorkingLuma(path: string): LumaImage {
 }
 
 /** Splits training photos between the CNN and the heads, by a salted hash of the path (stable). */
-export function photoSet(photo: PhotoEntry, cnnShare: number): 'cnn' | 'head' {
+export function photoSet(photo: PhotoEntry, cnnShare: number): PhotoSet {
   return hashString(`cnn-or-head-v1:${photo.relPath}`) / 4294967296 < cnnShare ? 'cnn' : 'head';
 }
 
-function dataKey(config: RunConfig, photos: Record<'cnn' | 'head', string[]>): string {
+function dataKey(config: RunConfig, photos: Record<PhotoSet, string[]>): string {
   const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: config.data, photos, mix: GALLERY_MIX });
   return hashString(identity).toString(16).padStart(8, '0');
 }
@@ -88,7 +90,7 @@ export function dataDir(config: RunConfig, key: string): string {
   return join(config.cacheDir, `data-${key}`);
 }
 
-function trainingPhotos(config: RunConfig): Record<'cnn' | 'head', PhotoEntry[]> {
+function trainingPhotos(config: RunConfig): Record<PhotoSet, PhotoEntry[]> {
   const train = listPhotos(config.photosDir)
     .filter((p) => p.split === 'train')
     .slice(0, config.data.maxPhotos ?? Infinity);

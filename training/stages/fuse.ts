@@ -80,7 +80,7 @@ interface OutOfFold {
  * equally likely beforehand, so 0.5 is where the evidence itself is even; that is what balanced
  * accuracy rewards and what a set of photos someone already suspects (or a benchmark) looks like.
  */
-export type CalibrationPrior = 'gallery' | 'balanced';
+export type CalibrationPrior = RunConfig['heads']['calibrationPrior'];
 
 /** Blurred examples for the type layer only, with the photo they came from (for the folds). */
 export interface TypeExamples {
@@ -116,7 +116,6 @@ function outOfFold(images: readonly Pick<DataImage, 'source'>[], examples: reado
   return { logits, calibration, blurLoss, typeLoss: typed ? typeLoss / typed : 0 };
 }
 
-/** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
 export interface CalibratedHeadOptions {
   iterations: number;
   prior: CalibrationPrior;
@@ -125,6 +124,7 @@ export interface CalibratedHeadOptions {
   typeSet?: TypeExamples;
 }
 
+/** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
 export function fitCalibratedHead(detector: HeadName, images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: CalibratedHeadOptions): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
   const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, typeOnly: isTypeOnly, iterations: options.iterations };
   const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }, options.prior, options.typeSet) }));
