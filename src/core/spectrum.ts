@@ -52,6 +52,38 @@ function tablesFor(n: number): FftTables {
   return t;
 }
 
+interface BlockScratch {
+  re: Float64Array;
+  im: Float64Array;
+  /** Hann window (without it the block borders leak power into every band). */
+  window: Float64Array;
+  /** Rounded radius of each frequency bin, n/2 + 1 past the last band (skipped). */
+  radius: Uint8Array;
+}
+
+/** Per block size: reused FFT buffers, the window and the radius of each bin. The worker analyses
+ * one photo at a time, so one set of buffers per size is enough, and a scan then allocates none. */
+const scratch = new Map<number, BlockScratch>();
+function scratchFor(n: number): BlockScratch {
+  let s = scratch.get(n);
+  if (!s) {
+    const half = n / 2;
+    const radius = new Uint8Array(n * n);
+    for (let y = 0; y < n; y++) {
+      const fy = y < half ? y : y - n;
+      for (let x = 0; x < n; x++) radius[y * n + x] = Math.min(half + 1, Math.round(Math.hypot(x < half ? x : x - n, fy)));
+    }
+    s = {
+      re: new Float64Array(n * n),
+      im: new Float64Array(n * n),
+      window: Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1))),
+      radius,
+    };
+    scratch.set(n, s);
+  }
+  return s;
+}
+
 /** In-place radix-2 FFT of n values starting at `offset`, `stride` apart (n a power of two). */
 function fftInPlace(re: Float64Array, im: Float64Array, n: number, offset: number, stride: number): void {
   const { cos, sin, reversed } = tablesFor(n);
@@ -95,13 +127,12 @@ function fftInPlace(re: Float64Array, im: Float64Array, n: number, offset: numbe
  * profile) comes out exactly as from two separate transforms, at half the cost.
  */
 export function accumulatePowerSpectrum(block: ArrayLike<number>, second: ArrayLike<number> | null, n: number, window: Float64Array, power: Float64Array): void {
-  const re = new Float64Array(n * n);
-  const im = new Float64Array(n * n);
+  const { re, im } = scratchFor(n);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
       const w = window[x]! * window[y]!;
       re[y * n + x] = block[y * n + x]! * w;
-      if (second) im[y * n + x] = second[y * n + x]! * w;
+      im[y * n + x] = second ? second[y * n + x]! * w : 0;
     }
   }
   for (let y = 0; y < n; y++) fftInPlace(re, im, n, y * n, 1);
@@ -112,19 +143,15 @@ export function accumulatePowerSpectrum(block: ArrayLike<number>, second: ArrayL
 /** Mean power per integer radius 0..n/2 of an n x n power spectrum (DC at index 0). */
 export function radialProfile(power: Float64Array, n: number): Float64Array {
   const half = n / 2;
-  const sum = new Float64Array(half + 1);
-  const count = new Float64Array(half + 1);
-  for (let y = 0; y < n; y++) {
-    const fy = y < half ? y : y - n;
-    for (let x = 0; x < n; x++) {
-      const fx = x < half ? x : x - n;
-      const r = Math.round(Math.hypot(fx, fy));
-      if (r > half) continue;
-      sum[r]! += power[y * n + x]!;
-      count[r]!++;
-    }
+  const { radius } = scratchFor(n);
+  const sum = new Float64Array(half + 2);
+  const count = new Float64Array(half + 2);
+  for (let k = 0; k < n * n; k++) {
+    const r = radius[k]!;
+    sum[r]! += power[k]!;
+    count[r]!++;
   }
-  return sum.map((s, r) => s / Math.max(1, count[r]!));
+  return sum.subarray(0, half + 1).map((s, r) => s / Math.max(1, count[r]!));
 }
 
 /**
@@ -140,8 +167,7 @@ export function spectrumBands(patches: PatchSet): FeatureVector {
     .sort((a, b) => b[0] - a[0])
     .slice(0, SPECTRUM_PATCHES);
   if (textured.length === 0 || (n & (n - 1)) !== 0) return {};
-  // Hann window: without it the patch borders leak power into every band.
-  const window = Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1)));
+  const { window } = scratchFor(n);
   const power = new Float64Array(area);
   const block = (j: number) => patches.data.subarray(textured[j]![1] * area, (textured[j]![1] + 1) * area);
   for (let j = 0; j < textured.length; j += 2) accumulatePowerSpectrum(block(j), j + 1 < textured.length ? block(j + 1) : null, n, window, power);
