@@ -186,10 +186,16 @@ function fractalNoise(rng: Rng, w: number, h: number, cell: number, beta: number
   return out;
 }
 
+/** Widest transition (px) a texture's edges may have. A sharp photo's texture has crisp detail
+ * somewhere; a field made only of smooth waves or smooth blobs looks exactly like a blurred one (a
+ * person would call it soft), and as a "sharp" example it taught the detector that soft is fine. */
+const MAX_TEXTURE_EDGE_PX = 1.5;
+
 /** One texture as a 0..1 field (mapped through two colours by the caller). */
-function textureField(rng: Rng, w: number, h: number): Float32Array {
+export function textureField(rng: Rng, w: number, h: number): Float32Array {
   const kind = rng.pick(['grating', 'crossed', 'noise', 'speckle'] as const);
-  if (kind === 'noise') return fractalNoise(rng, w, h, rng.pick([8, 16, 32, 64]), rng.uniform(0.3, 1.2));
+  // Octave amplitudes fall by 2^-beta: up to 0.7 the 2-4 px octaves keep a visible fine grain.
+  if (kind === 'noise') return fractalNoise(rng, w, h, rng.pick([8, 16, 32, 64]), rng.uniform(0.2, 0.7));
   if (kind === 'speckle') {
     // Gravel/foliage-like: fine noise pushed through a steep curve.
     const base = fractalNoise(rng, w, h, rng.pick([4, 8]), rng.uniform(0.1, 0.5));
@@ -199,18 +205,19 @@ function textureField(rng: Rng, w: number, h: number): Float32Array {
   const out = new Float32Array(w * h);
   // Up to 0.35 cycles/px: finer stripes would alias and read as noise, not detail.
   const waves = (kind === 'crossed' ? 2 : 1);
-  const params = Array.from({ length: waves }, () => ({
-    f: rng.logUniform(0.03, 0.35),
-    theta: rng.uniform(0, Math.PI),
-    phase: rng.uniform(0, 2 * Math.PI),
-    hardness: rng.chance(0.5) ? rng.uniform(1, 4) : 0,
-  }));
+  const params = Array.from({ length: waves }, () => {
+    const f = rng.logUniform(0.03, 0.35);
+    // tanh(hardness * sin) steps over about 1 / (pi f hardness) px: hard enough for a crisp edge
+    // at any period (a plain sine wave is fine detail only when its period is a few px).
+    const crisp = 1 / (Math.PI * f * MAX_TEXTURE_EDGE_PX);
+    return { f, theta: rng.uniform(0, Math.PI), phase: rng.uniform(0, 2 * Math.PI), hardness: Math.max(rng.uniform(1, 4), crisp) };
+  });
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       let v = 0;
       for (const p of params) {
         const s = Math.sin(2 * Math.PI * p.f * (x * Math.cos(p.theta) + y * Math.sin(p.theta)) + p.phase);
-        v += p.hardness > 0 ? Math.tanh(p.hardness * s) / Math.tanh(p.hardness) : s;
+        v += Math.tanh(p.hardness * s) / Math.tanh(p.hardness);
       }
       out[y * w + x] = 0.5 + (0.5 * v) / waves;
     }

@@ -20,9 +20,9 @@ import { createProgress } from '../progress.ts';
 
 /** Bump when what the data stage stores, or how the generator in training/data draws images,
  * changes, so stale caches are not reused. */
-const DATA_VERSION = 2;
+const DATA_VERSION = 3;
 /** Same for the held-out validation set (build-validation-set.ts and the generator). */
-const VALIDATION_VERSION = 2;
+const VALIDATION_VERSION = 3;
 
 /** 'cnn' trains the CNN; 'head' fits and calibrates the heads (photos the CNN never sees);
  * 'type' adds blurred images, kinds balanced, from the head photos for the blur-type layer only. */
