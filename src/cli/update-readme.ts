@@ -9,9 +9,12 @@ const END = '<!-- numbers:end -->';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)}%`);
 
+/** Older reports have no interval; show the point estimate alone then. */
+const withInterval = (x: number, ci?: [number, number]) => (ci ? `${pct(x)} (${pct(ci[0])} to ${pct(ci[1])})` : pct(x));
+
 function evalTable(report: any): string {
   const rows = [
-    ['balanced accuracy', pct(report.balanced_accuracy), pct(report.baseline.balanced_accuracy)],
+    ['balanced accuracy (95% bootstrap interval)', withInterval(report.balanced_accuracy, report.balanced_accuracy_ci95), withInterval(report.baseline.balanced_accuracy, report.baseline.balanced_accuracy_ci95)],
     ['blurry photos caught (blur recall)', pct(report.blur_recall), pct(report.baseline.blur_recall)],
     ['sharp photos kept', pct(report.sharp_kept), pct(report.baseline.sharp_kept)],
     ['blur type accuracy', pct(report.type_accuracy), '—'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectionMetrics, expectedCalibrationError, predictedClass, type LabelledPrediction } from './metrics.ts';
+import { balancedAccuracyInterval, detectionMetrics, expectedCalibrationError, predictedClass, type LabelledPrediction } from './metrics.ts';
 
 const types = (defocus: number, motion: number, gaussian: number) => ({ defocus, motion, gaussian });
 
@@ -19,6 +19,29 @@ describe('detection metrics', () => {
     expect(m.sharp_kept).toBeCloseTo(1 / 2);
     expect(m.balanced_accuracy).toBeCloseTo((2 / 3 + 1 / 2) / 2);
     expect(m.per_class.gaussian).toEqual({ n: 1, recall: 0 });
+  });
+
+  it('brackets balanced accuracy with a bootstrap interval that narrows as the set grows', () => {
+    // 90% of each class right: 40 photos per class, then 400.
+    const set = (perClass: number) =>
+      (['sharp', 'defocus'] as const).flatMap((label) =>
+        Array.from({ length: perClass }, (_, i) => {
+          const right = i % 10 !== 0;
+          return { label, probability: (label === 'sharp') === right ? 0.1 : 0.9, typeProbabilities: null };
+        }),
+      );
+    const [lo, hi] = balancedAccuracyInterval(set(40));
+    expect(detectionMetrics(set(40)).balanced_accuracy).toBeCloseTo(0.9);
+    expect(lo).toBeLessThan(0.87);
+    expect(hi).toBeGreaterThan(0.93);
+    const [bigLo, bigHi] = balancedAccuracyInterval(set(400));
+    expect(bigLo).toBeGreaterThan(lo);
+    expect(bigHi).toBeLessThan(hi);
+    expect(bigLo).toBeLessThan(0.9);
+    expect(bigHi).toBeGreaterThan(0.9);
+    // Seeded: the same numbers every run; a detector with no errors has no spread.
+    expect(balancedAccuracyInterval(set(40))).toEqual([lo, hi]);
+    expect(balancedAccuracyInterval(set(40).map((p) => ({ ...p, probability: p.label === 'sharp' ? 0 : 1 })))).toEqual([1, 1]);
   });
 
   it('scores the blur type over every blurred photo, caught or not', () => {

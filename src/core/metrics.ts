@@ -1,6 +1,7 @@
 // The numbers every report uses (eval command, training report, README), defined once.
 import { BLUR_TYPES, PATCH_CLASSES, type BlurType, type PatchClass } from './types.ts';
 import { DEFAULT_THRESHOLD } from './verdict.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface LabelledPrediction {
   label: PatchClass;
@@ -11,6 +12,8 @@ export interface LabelledPrediction {
 export interface DetectionMetrics {
   n: number;
   balanced_accuracy: number;
+  /** 95% bootstrap interval of balanced_accuracy (see balancedAccuracyInterval). */
+  balanced_accuracy_ci95: [number, number];
   blur_recall: number;
   sharp_kept: number;
   type_accuracy: number | null;
@@ -42,6 +45,33 @@ export function expectedCalibrationError(preds: LabelledPrediction[], bins = 10)
   return total;
 }
 
+/**
+ * 95% interval of balanced accuracy by a seeded, stratified bootstrap: sharp and blurred photos are
+ * each resampled with replacement, so every draw keeps the set's class mix. It treats photos as
+ * independent; several variants of one source photo are not, so the true uncertainty is wider.
+ * It says how far apart two detectors must score on a set of this size before the gap means
+ * anything (a few hundred photos: a couple of points either way).
+ */
+export function balancedAccuracyInterval(preds: LabelledPrediction[], threshold = DEFAULT_THRESHOLD, draws = 2000, seed = 1): [number, number] {
+  const hits = (blurred: boolean) =>
+    preds.filter((p) => (p.label !== 'sharp') === blurred).map((p) => (blurred ? p.probability >= threshold : p.probability < threshold));
+  const groups = [hits(true), hits(false)].filter((g) => g.length > 0);
+  if (groups.length === 0) return [NaN, NaN];
+  const random = seededRandom(seed);
+  const scores = new Float64Array(draws);
+  for (let d = 0; d < draws; d++) {
+    let sum = 0;
+    for (const g of groups) {
+      let right = 0;
+      for (let i = 0; i < g.length; i++) if (g[Math.floor(random() * g.length)]) right++;
+      sum += right / g.length;
+    }
+    scores[d] = sum / groups.length;
+  }
+  scores.sort();
+  return [scores[Math.floor(0.025 * (draws - 1))]!, scores[Math.ceil(0.975 * (draws - 1))]!];
+}
+
 export function detectionMetrics(preds: LabelledPrediction[], threshold = DEFAULT_THRESHOLD): DetectionMetrics {
   const confusion = Object.fromEntries(
     PATCH_CLASSES.map((t) => [t, Object.fromEntries(PATCH_CLASSES.map((p) => [p, 0]))]),
@@ -71,6 +101,7 @@ export function detectionMetrics(preds: LabelledPrediction[], threshold = DEFAUL
   return {
     n: preds.length,
     balanced_accuracy: parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : NaN,
+    balanced_accuracy_ci95: balancedAccuracyInterval(preds, threshold),
     blur_recall: blurRecall,
     sharp_kept: sharpKept,
     type_accuracy: typeAccuracy,
