@@ -100,7 +100,10 @@ async function main(): Promise<void> {
       soak_photos_per_second: round(soak.photosPerSecond),
       peak_memory_mb: round(Math.max(...soak.memory) / 1e6, 1),
       memory_samples_mb: soak.memory.map((b) => round(b / 1e6, 1)),
-      memory_growth_ratio: round(Math.max(...soak.memory) / Math.max(...firstHalf)),
+      // Medians, not maxima: a lone transient sample (~17 MB over its neighbours, back down at
+      // the next one; some runs catch one, on older revisions too) is not growth, while a leak
+      // lifts every later sample. The peak above still reports the transient.
+      memory_growth_ratio: round(median(soak.memory.slice(firstHalf.length)) / median(firstHalf)),
       tensor_samples: soak.tensors,
       memory_measure: 'performance.measureUserAgentSpecificMemory (page + workers)',
     };
