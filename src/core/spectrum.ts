@@ -33,24 +33,28 @@ interface FftTables {
   reversed: Uint16Array;
 }
 
-/** Twiddles (cos/sin of -2 pi k / n) and the bit-reversal order, per FFT length: the analysis
- * runs hundreds of FFTs of one size per photo. */
-const tables = new Map<number, FftTables>();
-function tablesFor(n: number): FftTables {
-  let t = tables.get(n);
-  if (!t) {
-    t = { cos: new Float64Array(n / 2), sin: new Float64Array(n / 2), reversed: new Uint16Array(n) };
-    for (let k = 0; k < n / 2; k++) (t.cos[k] = Math.cos((-2 * Math.PI * k) / n)), (t.sin[k] = Math.sin((-2 * Math.PI * k) / n));
-    for (let i = 1, j = 0; i < n; i++) {
-      let bit = n >> 1;
-      for (; j & bit; bit >>= 1) j ^= bit;
-      j ^= bit;
-      t.reversed[i] = j;
-    }
-    tables.set(n, t);
+/** Built once per size and kept: the analysis runs hundreds of transforms of one size per photo. */
+function perSize<T>(build: (n: number) => T): (n: number) => T {
+  const cache = new Map<number, T>();
+  return (n) => {
+    let value = cache.get(n);
+    if (value === undefined) cache.set(n, (value = build(n)));
+    return value;
+  };
+}
+
+/** Twiddles (cos/sin of -2 pi k / n) and the bit-reversal order of one FFT length. */
+const tablesFor = perSize((n): FftTables => {
+  const t = { cos: new Float64Array(n / 2), sin: new Float64Array(n / 2), reversed: new Uint16Array(n) };
+  for (let k = 0; k < n / 2; k++) (t.cos[k] = Math.cos((-2 * Math.PI * k) / n)), (t.sin[k] = Math.sin((-2 * Math.PI * k) / n));
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) j ^= bit;
+    j ^= bit;
+    t.reversed[i] = j;
   }
   return t;
-}
+});
 
 interface BlockScratch {
   re: Float64Array;
@@ -61,28 +65,22 @@ interface BlockScratch {
   radius: Uint8Array;
 }
 
-/** Per block size: reused FFT buffers, the window and the radius of each bin. The worker analyses
- * one photo at a time, so one set of buffers per size is enough, and a scan then allocates none. */
-const scratch = new Map<number, BlockScratch>();
-function scratchFor(n: number): BlockScratch {
-  let s = scratch.get(n);
-  if (!s) {
-    const half = n / 2;
-    const radius = new Uint8Array(n * n);
-    for (let y = 0; y < n; y++) {
-      const fy = y < half ? y : y - n;
-      for (let x = 0; x < n; x++) radius[y * n + x] = Math.min(half + 1, Math.round(Math.hypot(x < half ? x : x - n, fy)));
-    }
-    s = {
-      re: new Float64Array(n * n),
-      im: new Float64Array(n * n),
-      window: Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1))),
-      radius,
-    };
-    scratch.set(n, s);
+/** FFT buffers (reused: the analysis is synchronous, one photo at a time), the window and the
+ * radius of each bin, for one block size. */
+const scratchFor = perSize((n): BlockScratch => {
+  const half = n / 2;
+  const radius = new Uint8Array(n * n);
+  for (let y = 0; y < n; y++) {
+    const fy = y < half ? y : y - n;
+    for (let x = 0; x < n; x++) radius[y * n + x] = Math.min(half + 1, Math.round(Math.hypot(x < half ? x : x - n, fy)));
   }
-  return s;
-}
+  return {
+    re: new Float64Array(n * n),
+    im: new Float64Array(n * n),
+    window: Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1))),
+    radius,
+  };
+});
 
 /** In-place radix-2 FFT of n values starting at `offset`, `stride` apart (n a power of two). */
 function fftInPlace(re: Float64Array, im: Float64Array, n: number, offset: number, stride: number): void {
