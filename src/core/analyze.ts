@@ -8,7 +8,7 @@ import { extractFeatures } from './features.ts';
 import { laplacian100 } from './baseline.ts';
 import { extractPatches } from './patches.ts';
 import { predictPatches } from './cnn.ts';
-import { spectrumBands } from './spectrum.ts';
+import { spectrumFeatures } from './spectrum.ts';
 import { aggregatePatches, fuseScores, type FusionParams } from './fusion.ts';
 import { verdictFor } from './verdict.ts';
 
@@ -85,7 +85,7 @@ export function createAnalyzer(parts: AnalyzerParts): Analyzer {
         const patches = extractPatches(luma);
         const probs = await predictPatches(parts.cnn!, patches);
         const aggregated = aggregatePatches(probs, patches.positions, regions);
-        features = { ...features, ...aggregated.features, ...spectrumBands(patches) };
+        features = { ...features, ...aggregated.features, ...spectrumFeatures(patches) };
         if (aggregated.regions) regions = aggregated.regions;
         modelMs = now() - t1;
       }

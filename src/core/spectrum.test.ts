@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenCv } from './opencv-types.ts';
 import { loadOpenCvNode } from '../cli/opencv-node.ts';
 import { extractPatches } from './patches.ts';
-import { accumulatePowerSpectrum, radialProfile, SPECTRUM_FEATURE_NAMES, spectrumBands } from './spectrum.ts';
+import { blockPowerSpectra, notchDepth, radialProfile, SPECTRUM_FEATURE_NAMES, spectrumFeatures } from './spectrum.ts';
 import { deadLeaves, diskBlur, flatImage, gaussianBlur } from './test-fixtures.ts';
 
 let cv: OpenCv;
@@ -12,14 +12,14 @@ beforeAll(async () => {
 
 const N = 64;
 const rectangular = new Float64Array(N).fill(1);
-const bandsOf = (luma: Parameters<typeof extractPatches>[0]) => spectrumBands(extractPatches(luma));
+const bandsOf = (luma: Parameters<typeof extractPatches>[0]) => spectrumFeatures(extractPatches(luma));
 
 describe('power spectrum', () => {
   it('puts a cosine of k cycles per patch at radius k, with the energy of the signal (Parseval)', () => {
     const k = 7;
     const block = Float64Array.from({ length: N * N }, (_, i) => Math.cos((2 * Math.PI * k * (i % N)) / N) + 0.5 * Math.sin((2 * Math.PI * 3 * Math.floor(i / N)) / N));
     const power = new Float64Array(N * N);
-    accumulatePowerSpectrum(block, null, N, rectangular, power);
+    blockPowerSpectra(block, null, N, rectangular, power, null);
     const profile = radialProfile(power, N);
     const strongest = [...profile.keys()].sort((a, b) => profile[b]! - profile[a]!).slice(0, 2).sort((a, b) => a - b);
     expect(strongest).toEqual([3, k]);
@@ -27,21 +27,33 @@ describe('power spectrum', () => {
     expect(power.reduce((s, v) => s + v, 0) / (N * N)).toBeCloseTo(energy, 6);
   });
 
-  it('gives two blocks through one transform the radial profile of two separate transforms', () => {
+  it('gives two blocks through one transform the spectra of two separate transforms', () => {
     const random = (seed: number) => Float64Array.from({ length: N * N }, (_, i) => Math.sin(i * 12.9898 + seed) * 43758.5453 % 1);
     const [a, b] = [random(1), random(2)];
     const hann = Float64Array.from({ length: N }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (N - 1)));
-    const apart = new Float64Array(N * N);
-    accumulatePowerSpectrum(a, null, N, hann, apart);
-    accumulatePowerSpectrum(b, null, N, hann, apart);
-    const together = new Float64Array(N * N);
-    accumulatePowerSpectrum(a, b, N, hann, together);
-    const [p1, p2] = [radialProfile(apart, N), radialProfile(together, N)];
-    p1.forEach((v, r) => expect(p2[r]! / v).toBeCloseTo(1, 9));
+    const [aAlone, bAlone, aPaired, bPaired] = [0, 1, 2, 3].map(() => new Float64Array(N * N));
+    blockPowerSpectra(a, null, N, hann, aAlone, null);
+    blockPowerSpectra(b, null, N, hann, bAlone, null);
+    blockPowerSpectra(a, b, N, hann, aPaired, bPaired);
+    const scale = aAlone.reduce((m, v) => Math.max(m, v), 0);
+    aAlone.forEach((v, k) => expect(Math.abs(aPaired[k]! - v) / scale).toBeLessThan(1e-12));
+    bAlone.forEach((v, k) => expect(Math.abs(bPaired[k]! - v) / scale).toBeLessThan(1e-12));
   });
 });
 
-describe('spectrumBands', () => {
+describe('notchDepth', () => {
+  it('finds how far a dip falls below the profile either side of it', () => {
+    const profile = [0, -1, -2, -3, -7, -5, -6.5, -7, -8];
+    expect(notchDepth(profile, [2, 6], 1)).toBeCloseTo(3, 12); // at 4: (-3 + -5) / 2 - (-7)
+    expect(notchDepth(profile, [5, 6], 1)).toBeCloseTo(0.5, 12); // the dip at 4 is out of range
+  });
+
+  it('is 0 on a concave profile, as a gaussian gives', () => {
+    expect(notchDepth(Array.from({ length: 33 }, (_, r) => -0.02 * r * r), [3, 28], 2)).toBe(0);
+  });
+});
+
+describe('spectrumFeatures', () => {
   const scene = deadLeaves(640, 480, 11);
 
   it('falls further at every fine band as blur grows', () => {
@@ -49,7 +61,7 @@ describe('spectrumBands', () => {
     const soft = bandsOf(gaussianBlur(cv, scene, 1.5));
     const softer = bandsOf(gaussianBlur(cv, scene, 3));
     expect(Object.keys(sharp)).toEqual([...SPECTRUM_FEATURE_NAMES]);
-    for (const name of SPECTRUM_FEATURE_NAMES.slice(1)) {
+    for (const name of SPECTRUM_FEATURE_NAMES.filter((n) => n.startsWith('specBand')).slice(1)) {
       expect(soft[name]!).toBeLessThan(sharp[name]!);
       expect(softer[name]!).toBeLessThan(soft[name]!);
     }
@@ -63,6 +75,17 @@ describe('spectrumBands', () => {
     expect(disc.specBand25! - gaussian.specBand25!).toBeGreaterThan(1);
     // ...while the gaussian keeps more of the band just above the reference.
     expect(gaussian.specBand4!).toBeGreaterThan(disc.specBand4!);
+  });
+
+  it('finds the notch of a defocus disc, which neither a gaussian nor a sharp scene has', () => {
+    // Disc radius R against a gaussian of the same spread (sigma R/2): the disc's first zero
+    // (bin 64 * 0.61 / R: 10 and 6.5) leaves a dip of about 2 log units.
+    for (const radius of [4, 6]) {
+      const disc = bandsOf(diskBlur(cv, scene, radius)).specNotch!;
+      const gaussian = bandsOf(gaussianBlur(cv, scene, radius / 2)).specNotch!;
+      expect(disc - gaussian).toBeGreaterThan(1);
+    }
+    expect(bandsOf(scene).specNotch!).toBeLessThan(0.5);
   });
 
   it('says nothing about a photo without texture', () => {

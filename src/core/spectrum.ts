@@ -1,11 +1,14 @@
 // How a photo's detail fades with frequency, from the same patches the CNN sees: the radial power
-// spectrum of the most textured patches, as band-to-band drops. A defocus disc and a gaussian of
-// the same width fall differently (the disc drops fast, then keeps faint side lobes; the gaussian
-// keeps more mid detail, then falls off a cliff), which the Laplacian features and the 64 px CNN
-// hardly tell apart. Measured on 200 blurred training images: the bands alone separate defocus
-// from gaussian with AUC ~0.75 (0.83 accuracy on heavy blur, near a coin flip on mild and medium
-// blur, where the two kernels differ only at frequencies the phone pipeline destroys). So the
-// fused head reads them for the blur type only (see isTypeOnly in training/stages/fuse.ts).
+// spectrum of the most textured patches, as band-to-band drops, and the dip a defocus disc leaves in
+// it. A defocus disc and a gaussian of the same width fall differently (the disc drops fast, then
+// keeps faint side lobes; the gaussian keeps more mid detail, then falls off a cliff), which the
+// Laplacian features and the 64 px CNN hardly tell apart. Measured on 200 blurred training images:
+// the bands alone separate defocus from gaussian with AUC ~0.75 (0.83 accuracy on heavy blur, near
+// a coin flip on mild and medium blur, where the two kernels differ only at frequencies the phone
+// pipeline destroys). The disc's transfer function also has zeros (the first at 0.61 / radius
+// cycles per px) where a gaussian's has none; averaged over patches in log units they leave a
+// notch in the profile. So the fused head reads these for the blur type only (see isTypeOnly in
+// training/stages/fuse.ts).
 import type { FeatureVector } from './types.ts';
 import { FLAT_TEXTURE, type PatchSet } from './patches.ts';
 
@@ -21,7 +24,18 @@ const BANDS: readonly (readonly [number, number])[] = [
   [25, 31],
 ];
 
-export const SPECTRUM_FEATURE_NAMES = ['specBand4', 'specBand6', 'specBand9', 'specBand13', 'specBand18', 'specBand25'] as const;
+const BAND_FEATURE_NAMES = ['specBand4', 'specBand6', 'specBand9', 'specBand13', 'specBand18', 'specBand25'] as const;
+/** Band drops, then the notch depth (fused head contract: append only). */
+export const SPECTRUM_FEATURE_NAMES = [...BAND_FEATURE_NAMES, 'specNotch'] as const;
+
+/** Radii (bins of a 64 px patch) searched for a notch: from past the reference band to where the
+ * phone pipeline's noise floor flattens the profile. A disc of radius 1.5-12 px has its first zero
+ * at bins 3-26. */
+const NOTCH_RADII: readonly [number, number] = [3, 28];
+/** A notch is measured against the profile this many bins either side of it. */
+const NOTCH_SPAN = 2;
+/** Floor under a ring's mean power before taking logs (patches are normalised to about +-0.5). */
+const LOG_FLOOR = 1e-9;
 
 /** Patches used: the most textured ones (flat patches carry only noise). */
 const SPECTRUM_PATCHES = 16;
@@ -119,12 +133,19 @@ function fftInPlace(re: Float64Array, im: Float64Array, n: number, offset: numbe
 }
 
 /**
- * Power spectrum of one n x n block (row-major), or of two at once, accumulated into `power`. Two
- * real blocks go through one complex FFT (the second as the imaginary part): |Z(k)|^2 + |Z(-k)|^2
- * is then twice the sum of their power spectra at k, so anything averaged over +-k (a radial
- * profile) comes out exactly as from two separate transforms, at half the cost.
+ * Power spectra of one n x n block (row-major), or of two at once, written to `power` and
+ * `secondPower`. Two real blocks go through one complex FFT (the second as the imaginary part),
+ * at half the cost, and are told apart by symmetry: with Z = FFT(a + i b),
+ * A(k) = (Z(k) + conj Z(-k)) / 2 and B(k) = (Z(k) - conj Z(-k)) / 2i.
  */
-export function accumulatePowerSpectrum(block: ArrayLike<number>, second: ArrayLike<number> | null, n: number, window: Float64Array, power: Float64Array): void {
+export function blockPowerSpectra(
+  block: ArrayLike<number>,
+  second: ArrayLike<number> | null,
+  n: number,
+  window: Float64Array,
+  power: Float64Array,
+  secondPower: Float64Array | null,
+): void {
   const { re, im } = scratchFor(n);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
@@ -135,7 +156,19 @@ export function accumulatePowerSpectrum(block: ArrayLike<number>, second: ArrayL
   }
   for (let y = 0; y < n; y++) fftInPlace(re, im, n, y * n, 1);
   for (let x = 0; x < n; x++) fftInPlace(re, im, n, x, n);
-  for (let k = 0; k < n * n; k++) power[k]! += re[k]! ** 2 + im[k]! ** 2;
+  if (!second) {
+    for (let k = 0; k < n * n; k++) power[k] = re[k]! ** 2 + im[k]! ** 2;
+    return;
+  }
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const k = y * n + x;
+      const mirror = ((n - y) % n) * n + ((n - x) % n);
+      const [zr, zi, mr, mi] = [re[k]!, im[k]!, re[mirror]!, im[mirror]!];
+      power[k] = ((zr + mr) ** 2 + (zi - mi) ** 2) / 4;
+      if (secondPower) secondPower[k] = ((zi + mi) ** 2 + (zr - mr) ** 2) / 4;
+    }
+  }
 }
 
 /** Mean power per integer radius 0..n/2 of an n x n power spectrum (DC at index 0). */
@@ -153,10 +186,12 @@ export function radialProfile(power: Float64Array, n: number): Float64Array {
 }
 
 /**
- * Band log powers relative to the lowest band (natural log units, <= ~0): how much of the coarse
- * structure's energy survives at each finer scale. Absent (empty object) when no patch has texture.
+ * Spectrum features of a photo's patches: band log powers relative to the lowest band (natural log
+ * units, <= ~0: how much of the coarse structure's energy survives at each finer scale), and
+ * specNotch, the depth of the deepest dip in the patches' mean log radial profile (log units, >= 0).
+ * Absent (empty object) when no patch has texture.
  */
-export function spectrumBands(patches: PatchSet): FeatureVector {
+export function spectrumFeatures(patches: PatchSet): FeatureVector {
   const n = patches.size;
   const area = n * n;
   const textured = patches.positions
@@ -167,10 +202,19 @@ export function spectrumBands(patches: PatchSet): FeatureVector {
   if (textured.length === 0 || (n & (n - 1)) !== 0) return {};
   const { window } = scratchFor(n);
   const power = new Float64Array(area);
+  const spectra = [new Float64Array(area), new Float64Array(area)];
+  const meanLogProfile = new Float64Array(n / 2 + 1);
   const block = (j: number) => patches.data.subarray(textured[j]![1] * area, (textured[j]![1] + 1) * area);
-  for (let j = 0; j < textured.length; j += 2) accumulatePowerSpectrum(block(j), j + 1 < textured.length ? block(j + 1) : null, n, window, power);
+  for (let j = 0; j < textured.length; j += 2) {
+    const pair = j + 1 < textured.length;
+    blockPowerSpectra(block(j), pair ? block(j + 1) : null, n, window, spectra[0]!, pair ? spectra[1]! : null);
+    for (const spectrum of pair ? spectra : spectra.slice(0, 1)) {
+      for (let k = 0; k < area; k++) power[k]! += spectrum[k]!;
+      radialProfile(spectrum, n).forEach((p, r) => (meanLogProfile[r]! += Math.log(p + LOG_FLOOR) / textured.length));
+    }
+  }
   const profile = radialProfile(power, n);
-  // Bands are defined on 64 px patches; other sizes scale them.
+  // Bands and notch radii are defined on 64 px patches; other sizes scale them.
   const scale = n / 64;
   const bandLog = BANDS.map(([lo, hi]) => {
     let s = 0;
@@ -178,5 +222,16 @@ export function spectrumBands(patches: PatchSet): FeatureVector {
     for (let r = Math.round(lo * scale); r <= Math.min(n / 2, Math.round(hi * scale)); r++) (s += profile[r]!), c++;
     return Math.log(s / Math.max(1, c) + 1e-12);
   });
-  return Object.fromEntries(SPECTRUM_FEATURE_NAMES.map((name, i) => [name, bandLog[i + 1]! - bandLog[0]!]));
+  const bands = Object.fromEntries(BAND_FEATURE_NAMES.map((name, i) => [name, bandLog[i + 1]! - bandLog[0]!]));
+  return { ...bands, specNotch: notchDepth(meanLogProfile, NOTCH_RADII.map((r) => Math.round(r * scale)) as [number, number], Math.max(1, Math.round(NOTCH_SPAN * scale))) };
+}
+
+/** Deepest dip of a log profile below the mean of its values `span` bins either side, over radii
+ * lo..hi (0 where it is concave throughout, as a gaussian's is). */
+export function notchDepth(logProfile: ArrayLike<number>, [lo, hi]: readonly [number, number], span: number): number {
+  let deepest = 0;
+  for (let r = Math.max(lo, span); r <= Math.min(hi, logProfile.length - 1 - span); r++) {
+    deepest = Math.max(deepest, (logProfile[r - span]! + logProfile[r + span]!) / 2 - logProfile[r]!);
+  }
+  return deepest;
 }

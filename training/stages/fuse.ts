@@ -1,4 +1,4 @@
-// Stage 'fuse': fits the three heads (fused = classical + CNN features, and spectrum bands for its
+// Stage 'fuse': fits the three heads (fused = classical + CNN features, and spectrum features for its
 // type layer; features = classical only; cnn = CNN features only), picks each one's blur and type
 // L2 by grouped cross-validation, and calibrates each with Platt scaling on out-of-fold logits
 // (folds grouped by source photo, so a photo's variants never calibrate each other). The fused and
@@ -12,7 +12,7 @@ import { predictPatches } from '../../src/core/cnn.ts';
 import { FEATURE_NAMES } from '../../src/core/features.ts';
 import { aggregatePatches, blurLogit, CNN_FEATURE_NAMES, fuseScores, type FusionParams } from '../../src/core/fusion.ts';
 import { extractPatches } from '../../src/core/patches.ts';
-import { SPECTRUM_FEATURE_NAMES, spectrumBands } from '../../src/core/spectrum.ts';
+import { SPECTRUM_FEATURE_NAMES, spectrumFeatures } from '../../src/core/spectrum.ts';
 import type { FeatureVector } from '../../src/core/types.ts';
 import { expectedCalibrationError } from '../../src/core/metrics.ts';
 import { loadLayersModelFromDir } from '../../src/cli/node-models.ts';
@@ -28,7 +28,7 @@ const FOLDS = 5;
 export const isSharpnessEvidence = (name: string): boolean => /^(cnnSharp|tileSharp)/.test(name);
 
 /** Features that say what kind of blur, not how much: the blur layer ignores them. */
-export const isTypeOnly = (name: string): boolean => name.startsWith('specBand');
+export const isTypeOnly = (name: string): boolean => name.startsWith('spec');
 
 export const HEAD_FEATURES = {
   fused: [...FEATURE_NAMES, ...CNN_FEATURE_NAMES, ...SPECTRUM_FEATURE_NAMES],
@@ -51,11 +51,11 @@ export interface HeadFitRecord {
   seconds: number;
 }
 
-/** Features of one image's patches (CNN aggregates and spectrum bands), computed exactly as the app does. */
+/** Features of one image's patches (CNN aggregates and spectrum features), computed exactly as the app does. */
 export async function patchFeaturesOf(model: LayersModel, path: string): Promise<FeatureVector> {
   const luma = loadWorkingLuma(path);
   const patches = extractPatches(luma);
-  return { ...aggregatePatches(await predictPatches(model, patches), patches.positions).features, ...spectrumBands(patches) };
+  return { ...aggregatePatches(await predictPatches(model, patches), patches.positions).features, ...spectrumFeatures(patches) };
 }
 
 const foldOf = (image: Pick<DataImage, 'source'>) => hashString(`fold:${image.source}`) % FOLDS;
