@@ -7,8 +7,9 @@
 // a coin flip on mild and medium blur, where the two kernels differ only at frequencies the phone
 // pipeline destroys). The disc's transfer function also has zeros (the first at 0.61 / radius
 // cycles per px) where a gaussian's has none; averaged over patches in log units they leave a
-// notch in the profile. So the fused head reads these for the blur type only (see isTypeOnly in
-// training/stages/fuse.ts).
+// notch in the profile. Its depth separates defocus from gaussian with AUC 0.72 on the 900 head and
+// type-set images (mostly on medium and heavy blur). The fused head reads all of these for the blur
+// type only (see isTypeOnly in training/stages/fuse.ts).
 import type { FeatureVector } from './types.ts';
 import { FLAT_TEXTURE, type PatchSet } from './patches.ts';
 
@@ -227,7 +228,8 @@ export function spectrumFeatures(patches: PatchSet): FeatureVector {
 }
 
 /** Deepest dip of a log profile below the mean of its values `span` bins either side, over radii
- * lo..hi (0 where it is concave throughout, as a gaussian's is). */
+ * lo..hi; 0 where the profile is concave throughout (a gaussian's transfer function is, in log
+ * units; a disc's plunges at each zero). */
 export function notchDepth(logProfile: ArrayLike<number>, [lo, hi]: readonly [number, number], span: number): number {
   let deepest = 0;
   for (let r = Math.max(lo, span); r <= Math.min(hi, logProfile.length - 1 - span); r++) {
