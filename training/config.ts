@@ -54,6 +54,8 @@ export interface RunConfig {
     /** Extra blurred images (defocus, motion, gaussian evenly, from the head photos) for the
      * blur-type layer, which otherwise sees the rare kind only a handful of times. */
     typeImages: number;
+    /** Hidden tanh units (per net) of every head's type layer; 0 keeps it a linear softmax. */
+    typeHiddenUnits: number;
   };
   wholeImage: { epochs: number; size: number };
 }
@@ -89,7 +91,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     data: { cnnImages: 1000, headImages: 600, cnnPhotoShare: 0.6, extraCrops: 16, proceduralShare: 0.3 },
     validation: { perPhoto: 4, procedural: 48 },
     cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 30, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false },
-    heads: { calibrationPrior: 'gallery', typeImages: 300 },
+    heads: { calibrationPrior: 'gallery', typeImages: 1200, typeHiddenUnits: 8 },
     wholeImage: { epochs: 8, size: 200 },
   };
   if (!quick) return base;

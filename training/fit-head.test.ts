@@ -87,6 +87,33 @@ describe('fitHead', () => {
     expect(gaussianWeight(typeOnly)).toBeGreaterThan(0.5);
   });
 
+  it('learns a blur type a linear layer cannot, through its hidden layer', () => {
+    // Motion at both ends of a signed measure and defocus between: a linear softmax gives each
+    // type one interval of it, so it must lose one end.
+    const twoSided = (n: number, seed: number): HeadExample[] => {
+      const r = lcg(seed);
+      return Array.from({ length: n }, () => {
+        const skew = r() * 4 - 2;
+        const gaussian = r() < 0.2;
+        const label: PatchClass = gaussian ? 'gaussian' : Math.abs(skew) > 1 ? 'motion' : 'defocus';
+        return { label, features: { sharpness: -1 + r() * 0.1, skew, soft: (gaussian ? 2 : 0) + r() * 0.2 } };
+      });
+    };
+    const options = { detector: 'test', featureNames: ['sharpness', 'skew', 'soft'], iterations: 300 };
+    const accuracy = (head: ReturnType<typeof fitHead>, test: HeadExample[]) =>
+      test.filter((e) => {
+        const t = fuseScores(head, e.features).typeProbabilities;
+        return (Object.keys(t) as (keyof typeof t)[]).reduce((a, b) => (t[b] > t[a] ? b : a)) === e.label;
+      }).length / test.length;
+    const [train, test] = [twoSided(400, 11), twoSided(400, 12)];
+    const perceptron = fitHead(train, { ...options, typeHiddenUnits: 4, typeL2: 1e-3 });
+    expect(perceptron.typeHidden?.weights).toHaveLength(3 * 4); // 3 nets of 4 units, folded into one layer
+    expect(accuracy(perceptron, test)).toBeGreaterThan(0.95);
+    expect(accuracy(fitHead(train, options), test)).toBeLessThan(0.85);
+    // Seeded: the same data and seed give the same layer.
+    expect(fitHead(train, { ...options, typeHiddenUnits: 4, typeL2: 1e-3 }).typeHidden).toEqual(perceptron.typeHidden);
+  });
+
   it('calibrates on held-out data: predicted rates match observed rates', () => {
     const head = calibrateHead(fitHead(synthetic(1000, 4), { detector: 'test', featureNames: names, iterations: 400 }), synthetic(1000, 5));
     const test = synthetic(4000, 6);

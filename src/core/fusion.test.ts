@@ -141,4 +141,18 @@ describe('fuseScores', () => {
     expect(t.defocus + t.motion + t.gaussian).toBeCloseTo(1, 12);
     expect(t.motion).toBeGreaterThan(t.defocus); // bias favours motion in the toy head
   });
+
+  it('reads the blur type through the hidden layer when there is one, and leaves P(blurry) alone', () => {
+    // One tanh unit that fires on 'notch' only where 'aniso' is low: defocus, a question no
+    // single linear layer over the two features answers the same way.
+    const head = toyHead(['notch', 'aniso'], [0, 1]);
+    head.typeHidden = { weights: [[4, -4]], bias: [-4] };
+    head.type = { weights: [[3], [-3], [0]], bias: [0, 0, 0] };
+    const isotropicNotch = { notch: 1, aniso: 0.25 };
+    const streakedNotch = { notch: 1, aniso: 1 };
+    expect(fuseScores(head, isotropicNotch).typeProbabilities.defocus).toBeGreaterThan(0.9);
+    expect(fuseScores(head, streakedNotch).typeProbabilities.motion).toBeGreaterThan(0.9);
+    const linear = { ...head, typeHidden: undefined };
+    expect(fuseScores(head, isotropicNotch).probability).toBe(fuseScores(linear, isotropicNotch).probability);
+  });
 });

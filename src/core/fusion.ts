@@ -172,8 +172,13 @@ export interface FusionParams {
   blur: LinearLayer;
   /** Platt scaling of the blur logit, fitted on held-out photos: p = sigmoid(scale * z + offset). */
   calibration: { scale: number; offset: number };
-  /** Softmax over BLUR_TYPES (three outputs). */
+  /** Softmax over BLUR_TYPES (three outputs), read from the standardised features, or from
+   * typeHidden's units when there is one. */
   type: LinearLayer;
+  /** Optional hidden layer of the type head: tanh units over the standardised features. Which blur
+   * a photo has is not a linear question (a spectral notch means defocus only where the CNN sees
+   * isotropic blur), and the type layer has a thousand-odd examples to learn it from. */
+  typeHidden?: LinearLayer;
 }
 
 export interface FusedScores {
@@ -216,14 +221,15 @@ export function blurLogit(params: FusionParams, features: FeatureVector): number
   return applyLinear(params.blur, standardise(params, features))[0]!;
 }
 
-/** Calibrated P(blurry) and the blur-type distribution of one photo. Two logistic heads over the
- * same standardised features: linear, so each feature's push is visible in its weight, and a
- * sharpness feature whose weight training constrains to <= 0 can never make a photo blurrier. */
+/** Calibrated P(blurry) and the blur-type distribution of one photo. Two heads over the same
+ * standardised features. The blur head is logistic: linear, so each feature's push is visible in its
+ * weight, and a sharpness feature whose weight training constrains to <= 0 can never make a photo
+ * blurrier. The type head is a softmax, through one hidden layer when the params have one. */
 export function fuseScores(params: FusionParams, features: FeatureVector): FusedScores {
   const h = standardise(params, features);
   const logitValue = applyLinear(params.blur, h)[0]!;
   const probability = sigmoid(params.calibration.scale * logitValue + params.calibration.offset);
-  const typeProbs = softmax(applyLinear(params.type, h));
+  const typeProbs = softmax(applyLinear(params.type, params.typeHidden ? applyLinear(params.typeHidden, h).map(Math.tanh) : h));
   const typeProbabilities = Object.fromEntries(BLUR_TYPES.map((t, i) => [t, typeProbs[i]!])) as Record<BlurType, number>;
   return { probability, typeProbabilities };
 }

@@ -43,7 +43,9 @@ export interface HeadFitRecord {
   /** Chosen L2 of the blur layer and of the type layer, and each candidate's out-of-fold losses. */
   l2: number;
   typeL2: number;
-  l2Losses: Record<string, { blur: number; type: number }>;
+  /** Out-of-fold loss of the blur layer per L2 tried, and of the type layer per its own L2. */
+  l2Losses: Record<string, number>;
+  typeL2Losses: Record<string, number>;
   /** ECE of the calibrated out-of-fold probabilities (gallery class mix, as trained). */
   outOfFoldEce: number;
   outOfFoldEceUncalibrated: number;
@@ -64,6 +66,8 @@ const foldOf = (image: Pick<DataImage, 'source'>) => hashString(`fold:${image.so
  * photos and up to ~35 correlated features, too little shrinkage overfits (and the calibration
  * then has to squash the logits), too much throws away the CNN's evidence. */
 export const L2_GRID = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1];
+/** L2 strengths tried for a type layer with a hidden layer (each trial trains 5 folds x 3 nets). */
+export const PERCEPTRON_L2_GRID = [1e-3, 1e-2, 1e-1];
 
 interface OutOfFold {
   logits: number[];
@@ -122,18 +126,29 @@ export interface CalibratedHeadOptions {
   /** Default: the detector's HEAD_FEATURES. */
   featureNames?: readonly string[];
   typeSet?: TypeExamples;
+  /** Hidden units of the type layer (0: linear). */
+  typeHiddenUnits: number;
+  seed: number;
 }
 
 /** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
 export function fitCalibratedHead(detector: HeadName, images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: CalibratedHeadOptions): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
-  const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, typeOnly: isTypeOnly, iterations: options.iterations };
+  const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, typeOnly: isTypeOnly, iterations: options.iterations, seed: options.seed };
   const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }, options.prior, options.typeSet) }));
   // Each layer gets its own L2: the type layer sees many more examples (the type set) than the
-  // blur layer, and one shared strength would under-regularise the blur layer.
+  // blur layer, and one shared strength would under-regularise the blur layer. A type layer with
+  // a hidden layer is tried on its own grid (the blur layer's trials fit a linear one, which is cheap).
   const best = trials.reduce((a, b) => (b.oof.blurLoss < a.oof.blurLoss ? b : a));
-  const bestType = trials.reduce((a, b) => (b.oof.typeLoss < a.oof.typeLoss ? b : a));
+  const typeTrials =
+    options.typeHiddenUnits > 0
+      ? PERCEPTRON_L2_GRID.map((typeL2) => ({ l2: typeL2, oof: outOfFold(images, examples, { ...base, l2: best.l2, typeL2, typeHiddenUnits: options.typeHiddenUnits }, options.prior, options.typeSet) }))
+      : trials;
+  const bestType = typeTrials.reduce((a, b) => (b.oof.typeLoss < a.oof.typeLoss ? b : a));
   const { calibration, logits } = best.oof;
-  const params = { ...fitHead(examples, { ...base, l2: best.l2, typeL2: bestType.l2, ...(options.typeSet ? { typeExamples: options.typeSet.examples } : {}) }), calibration };
+  const params = {
+    ...fitHead(examples, { ...base, l2: best.l2, typeL2: bestType.l2, typeHiddenUnits: options.typeHiddenUnits, ...(options.typeSet ? { typeExamples: options.typeSet.examples } : {}) }),
+    calibration,
+  };
   const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
   const asPredictions = (p: (z: number) => number) =>
     examples.map((e, i) => ({ label: e.label, probability: p(logits[i]!), typeProbabilities: null }));
@@ -144,7 +159,8 @@ export function fitCalibratedHead(detector: HeadName, images: readonly Pick<Data
       examples: examples.length,
       l2: best.l2,
       typeL2: bestType.l2,
-      l2Losses: Object.fromEntries(trials.map((t) => [String(t.l2), { blur: t.oof.blurLoss, type: t.oof.typeLoss }])),
+      l2Losses: Object.fromEntries(trials.map((t) => [String(t.l2), t.oof.blurLoss])),
+      typeL2Losses: Object.fromEntries(typeTrials.map((t) => [String(t.l2), t.oof.typeLoss])),
       outOfFoldEce: expectedCalibrationError(asPredictions((z) => sigmoid(calibration.scale * z + calibration.offset))),
       outOfFoldEceUncalibrated: expectedCalibrationError(asPredictions(sigmoid)),
       calibration,
@@ -191,7 +207,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const fitting = createProgress('fuse: fitting heads', jobs.length);
   for (const [name, images, examples, types, file] of jobs) {
     const started = performance.now();
-    const { params, record } = fitCalibratedHead(name, images, examples, { iterations, prior: config.heads.calibrationPrior, typeSet: types });
+    const { params, record } = fitCalibratedHead(name, images, examples, { iterations, prior: config.heads.calibrationPrior, typeSet: types, typeHiddenUnits: config.heads.typeHiddenUnits, seed: config.seed });
     writeFileSync(join(outDir, file), JSON.stringify(params, null, 1));
     heads.push({ ...record, seconds: (performance.now() - started) / 1000 });
     fitting.update(heads.length, `${name}: out-of-fold ECE ${record.outOfFoldEce.toFixed(3)}`);
