@@ -92,7 +92,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     validation: { perPhoto: 4, procedural: 48 },
     cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 30, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false },
     // The type layer is data-hungry once it has a hidden layer: with 150 type-set images it named
-    // ~0.57 of validation blur types, with 300 ~0.68, with 1200 0.72-0.77, against 0.62-0.73 for a
+    // ~0.57 of validation blur types, with 300 0.64-0.72, with 1200 0.72-0.77, against 0.67-0.73 for a
     // linear softmax on the same 1200 (two CNN seeds, 232 and 600 validation images).
     heads: { calibrationPrior: 'gallery', typeImages: 1200, typeHiddenUnits: 8 },
     wholeImage: { epochs: 8, size: 200 },
