@@ -204,7 +204,7 @@ interface PerceptronOptions {
  * `nets` nets from seeded random starts are trained alone (a hidden layer's fit depends on where it
  * starts) and folded into one layer of nets * units units whose output is their mean logit.
  */
-export function fitTypePerceptron(
+function fitTypePerceptron(
   inputs: readonly Float64Array[],
   target: readonly number[],
   weights: Float64Array,
