@@ -78,6 +78,8 @@ interface BlockScratch {
   window: Float64Array;
   /** Rounded radius of each frequency bin, n/2 + 1 past the last band (skipped). */
   radius: Uint8Array;
+  /** Bins at each radius 0..n/2 + 1. */
+  ringCount: Float64Array;
 }
 
 /** FFT buffers (reused: the analysis is synchronous, one photo at a time), the window and the
@@ -94,6 +96,7 @@ const scratchFor = perSize((n): BlockScratch => {
     im: new Float64Array(n * n),
     window: Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (n - 1))),
     radius,
+    ringCount: radius.reduce((count, r) => (count[r]!++, count), new Float64Array(half + 2)),
   };
 });
 
@@ -165,7 +168,11 @@ export function blockPowerSpectra(
     for (let x = 0; x < n; x++) {
       const k = y * n + x;
       const mirror = ((n - y) % n) * n + ((n - x) % n);
-      const [zr, zi, mr, mi] = [re[k]!, im[k]!, re[mirror]!, im[mirror]!];
+      // Plain locals, not a destructured array: this runs 4096 times per pair of blocks.
+      const zr = re[k]!;
+      const zi = im[k]!;
+      const mr = re[mirror]!;
+      const mi = im[mirror]!;
       power[k] = ((zr + mr) ** 2 + (zi - mi) ** 2) / 4;
       if (secondPower) secondPower[k] = ((zi + mi) ** 2 + (zr - mr) ** 2) / 4;
     }
@@ -201,17 +208,24 @@ export function spectrumFeatures(patches: PatchSet): FeatureVector {
     .sort((a, b) => b[0] - a[0])
     .slice(0, SPECTRUM_PATCHES);
   if (textured.length === 0 || (n & (n - 1)) !== 0) return {};
-  const { window } = scratchFor(n);
+  const { window, radius, ringCount } = scratchFor(n);
   const power = new Float64Array(area);
   const spectra = [new Float64Array(area), new Float64Array(area)];
+  const ringSum = new Float64Array(n / 2 + 2);
   const meanLogProfile = new Float64Array(n / 2 + 1);
   const block = (j: number) => patches.data.subarray(textured[j]![1] * area, (textured[j]![1] + 1) * area);
   for (let j = 0; j < textured.length; j += 2) {
     const pair = j + 1 < textured.length;
     blockPowerSpectra(block(j), pair ? block(j + 1) : null, n, window, spectra[0]!, pair ? spectra[1]! : null);
-    for (const spectrum of pair ? spectra : spectra.slice(0, 1)) {
-      for (let k = 0; k < area; k++) power[k]! += spectrum[k]!;
-      radialProfile(spectrum, n).forEach((p, r) => (meanLogProfile[r]! += Math.log(p + LOG_FLOOR) / textured.length));
+    // Each block's radial profile (as radialProfile computes it) in the same pass as the sum.
+    for (let b = 0; b < (pair ? 2 : 1); b++) {
+      const spectrum = spectra[b]!;
+      ringSum.fill(0);
+      for (let k = 0; k < area; k++) {
+        power[k]! += spectrum[k]!;
+        ringSum[radius[k]!]! += spectrum[k]!;
+      }
+      for (let r = 0; r <= n / 2; r++) meanLogProfile[r]! += Math.log(ringSum[r]! / Math.max(1, ringCount[r]!) + LOG_FLOOR) / textured.length;
     }
   }
   const profile = radialProfile(power, n);
