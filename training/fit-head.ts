@@ -32,7 +32,7 @@ export interface FitHeadOptions {
   typeExamples?: readonly HeadExample[];
   /** Hidden tanh units per net of the type layer; absent or 0: a linear softmax. */
   typeHiddenUnits?: number;
-  /** Nets from different seeded starts averaged in the type layer (default 3). */
+  /** Nets from different seeded starts averaged in the type layer (default TYPE_NETS). */
   typeNets?: number;
   /** Seed of those starts. */
   seed?: number;
@@ -42,6 +42,8 @@ export interface FitHeadOptions {
  * settle fast at 0.05; a hidden layer needs more of them to settle. */
 const PERCEPTRON_LEARNING_RATE = 0.01;
 const PERCEPTRON_ITERATIONS = 1500;
+/** Nets averaged in a type layer with a hidden layer, unless told otherwise. */
+export const TYPE_NETS = 3;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -154,7 +156,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
     const totalTypeWeight = wType.reduce((a, b) => a + b, 0);
     if ((options.typeHiddenUnits ?? 0) > 0) {
       const inputs = blurred.map(([, i]) => typeZ[i]!);
-      const fitted = fitTypePerceptron(inputs, target, wType, { units: options.typeHiddenUnits!, nets: options.typeNets ?? 3, l2: typeL2, seed: options.seed ?? 1 });
+      const fitted = fitTypePerceptron(inputs, target, wType, { units: options.typeHiddenUnits!, nets: options.typeNets ?? TYPE_NETS, l2: typeL2, seed: options.seed ?? 1 });
       params.type = fitted.output;
       params.typeHidden = fitted.hidden;
       return params;

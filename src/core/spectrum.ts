@@ -179,18 +179,18 @@ export function blockPowerSpectra(
   }
 }
 
-/** Mean power per integer radius 0..n/2 of an n x n power spectrum (DC at index 0). */
-export function radialProfile(power: Float64Array, n: number): Float64Array {
+/** Mean power per integer radius 0..n/2 of an n x n power spectrum (DC at index 0), written to
+ * `out` when given (the per-block profiles reuse one buffer). */
+export function radialProfile(power: Float64Array, n: number, out = new Float64Array(n / 2 + 1)): Float64Array {
   const half = n / 2;
-  const { radius } = scratchFor(n);
-  const sum = new Float64Array(half + 2);
-  const count = new Float64Array(half + 2);
+  const { radius, ringCount } = scratchFor(n);
+  out.fill(0);
   for (let k = 0; k < n * n; k++) {
     const r = radius[k]!;
-    sum[r]! += power[k]!;
-    count[r]!++;
+    if (r <= half) out[r]! += power[k]!;
   }
-  return sum.subarray(0, half + 1).map((s, r) => s / Math.max(1, count[r]!));
+  for (let r = 0; r <= half; r++) out[r]! /= Math.max(1, ringCount[r]!);
+  return out;
 }
 
 /**
@@ -208,24 +208,20 @@ export function spectrumFeatures(patches: PatchSet): FeatureVector {
     .sort((a, b) => b[0] - a[0])
     .slice(0, SPECTRUM_PATCHES);
   if (textured.length === 0 || (n & (n - 1)) !== 0) return {};
-  const { window, radius, ringCount } = scratchFor(n);
+  const { window } = scratchFor(n);
   const power = new Float64Array(area);
   const spectra = [new Float64Array(area), new Float64Array(area)];
-  const ringSum = new Float64Array(n / 2 + 2);
+  const blockProfile = new Float64Array(n / 2 + 1);
   const meanLogProfile = new Float64Array(n / 2 + 1);
   const block = (j: number) => patches.data.subarray(textured[j]![1] * area, (textured[j]![1] + 1) * area);
   for (let j = 0; j < textured.length; j += 2) {
     const pair = j + 1 < textured.length;
     blockPowerSpectra(block(j), pair ? block(j + 1) : null, n, window, spectra[0]!, pair ? spectra[1]! : null);
-    // Each block's radial profile (as radialProfile computes it) in the same pass as the sum.
     for (let b = 0; b < (pair ? 2 : 1); b++) {
       const spectrum = spectra[b]!;
-      ringSum.fill(0);
-      for (let k = 0; k < area; k++) {
-        power[k]! += spectrum[k]!;
-        ringSum[radius[k]!]! += spectrum[k]!;
-      }
-      for (let r = 0; r <= n / 2; r++) meanLogProfile[r]! += Math.log(ringSum[r]! / Math.max(1, ringCount[r]!) + LOG_FLOOR) / textured.length;
+      for (let k = 0; k < area; k++) power[k]! += spectrum[k]!;
+      radialProfile(spectrum, n, blockProfile);
+      for (let r = 0; r <= n / 2; r++) meanLogProfile[r]! += Math.log(blockProfile[r]! + LOG_FLOOR) / textured.length;
     }
   }
   const profile = radialProfile(power, n);

@@ -10,6 +10,7 @@ import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
 import type { RunConfig } from '../config.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import type { ExportResult } from '../stages/export.ts';
+import { TYPE_NETS } from '../fit-head.ts';
 import type { TrainingReport } from './report.ts';
 
 const pct = (v: number | null | undefined) => (v !== null && v !== undefined && Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
@@ -49,7 +50,7 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
     'What the app loads to find blurry photos, all run on the device:',
     '',
     `- \`patch-cnn/\`: tfjs layers model. Input: ${PATCH_SIZE}x${PATCH_SIZE} luma patches at working resolution (long side <= ${WORKING_MAX_SIDE} px), up to ${MAX_PATCHES} per photo on a grid covering the frame, each minus its mean and divided by the photo's 2-98 percentile contrast. Output: softmax over ${PATCH_CLASSES.join(', ')}. Conv stack ${CNN_LAYERS.map(([f, k, s]) => `${f}@${k}x${k}/${s}`).join(' -> ')}, global average pool, dense softmax.`,
-    `- \`fusion.json\`: the 'fused' head. Logistic P(blurry) and softmax blur type${config.heads.typeHiddenUnits > 0 ? ` (through one hidden layer: 3 seeded nets of ${config.heads.typeHiddenUnits} tanh units, averaged)` : ''} over the classical features (src/core/features.ts) plus CNN aggregates (${CNN_FEATURE_NAMES.join(', ')}); the type layer also reads the patches' spectrum features (band drops and the notch a defocus disc leaves: ${SPECTRUM_FEATURE_NAMES.join(', ')}, src/core/spectrum.ts), which the blur layer ignores. Platt-calibrated on out-of-fold predictions for ${balancedPrior ? 'even odds (sharp and blurry equally likely beforehand)' : 'the gallery class mix'}.`,
+    `- \`fusion.json\`: the 'fused' head. Logistic P(blurry) and softmax blur type${config.heads.typeHiddenUnits > 0 ? ` (through one hidden layer: ${TYPE_NETS} seeded nets of ${config.heads.typeHiddenUnits} tanh units, averaged)` : ''} over the classical features (src/core/features.ts) plus CNN aggregates (${CNN_FEATURE_NAMES.join(', ')}); the type layer also reads the patches' spectrum features (band drops and the notch a defocus disc leaves: ${SPECTRUM_FEATURE_NAMES.join(', ')}, src/core/spectrum.ts), which the blur layer ignores. Platt-calibrated on out-of-fold predictions for ${balancedPrior ? 'even odds (sharp and blurry equally likely beforehand)' : 'the gallery class mix'}.`,
     "- `features-head.json`: the 'features' detector, the same head over the classical features only (no CNN).",
     '',
     `Verdict: blurry at P >= ${DEFAULT_THRESHOLD + DEFAULT_UNCERTAIN_BAND / 2}, uncertain within ${DEFAULT_UNCERTAIN_BAND} around ${DEFAULT_THRESHOLD}, else sharp (src/core/verdict.ts).`,
