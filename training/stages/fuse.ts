@@ -134,15 +134,15 @@ export interface CalibratedHeadOptions {
 /** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
 export function fitCalibratedHead(detector: HeadName, images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: CalibratedHeadOptions): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
   const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, typeOnly: isTypeOnly, iterations: options.iterations, seed: options.seed };
-  const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2 }, options.prior, options.typeSet) }));
   // Each layer gets its own L2: the type layer sees many more examples (the type set) than the
   // blur layer, and one shared strength would under-regularise the blur layer. A type layer with
-  // a hidden layer is tried on its own grid (the blur layer's trials fit a linear one, which is cheap).
+  // a hidden layer is tried on its own grid, and each layer's trials then fit that layer alone.
+  const perceptron = options.typeHiddenUnits > 0;
+  const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2, layers: perceptron ? 'blur' : 'both' }, options.prior, options.typeSet) }));
   const best = trials.reduce((a, b) => (b.oof.blurLoss < a.oof.blurLoss ? b : a));
-  const typeTrials =
-    options.typeHiddenUnits > 0
-      ? PERCEPTRON_L2_GRID.map((typeL2) => ({ l2: typeL2, oof: outOfFold(images, examples, { ...base, l2: best.l2, typeL2, typeHiddenUnits: options.typeHiddenUnits }, options.prior, options.typeSet) }))
-      : trials;
+  const typeTrials = perceptron
+    ? PERCEPTRON_L2_GRID.map((typeL2) => ({ l2: typeL2, oof: outOfFold(images, examples, { ...base, l2: best.l2, typeL2, typeHiddenUnits: options.typeHiddenUnits, layers: 'type' }, options.prior, options.typeSet) }))
+    : trials;
   const bestType = typeTrials.reduce((a, b) => (b.oof.typeLoss < a.oof.typeLoss ? b : a));
   const { calibration, logits } = best.oof;
   const params = {
