@@ -1,5 +1,7 @@
 // One photo in the review grid. Its data-* attributes are the automation contract
 // (data-testid="result", data-file-name, data-verdict, data-probability, data-blur-type).
+// data-probability is the full number, not rounded: a reader re-deriving the verdict from it must
+// land on the same side of a band edge as the app did.
 import { h, setText } from '../ui/dom.ts';
 import { icon } from '../ui/icons.ts';
 import { formatPercent } from '../ui/format.ts';
@@ -44,7 +46,7 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
   li.dataset.fileName = photo.name;
   li.dataset.verdict = shown.verdict;
   li.dataset.location = photo.location;
-  if (photo.outcome.kind === 'done') li.dataset.probability = photo.outcome.analysis.probability.toFixed(3);
+  if (photo.outcome.kind === 'done') li.dataset.probability = String(photo.outcome.analysis.probability);
   else delete li.dataset.probability;
   if (shown.verdict === 'blurry' && shown.blurType) li.dataset.blurType = shown.blurType;
   else delete li.dataset.blurType;

@@ -52,8 +52,8 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
   const words = h('output', { id: 'sensitivity-words', for: 'sensitivity', class: 'sensitivity-words' });
   const showBands = () => {
     // The bands in force, for people reading the export and for automation checking the wiring.
-    slider.dataset.blurryFrom = store.currentBands.blurryFrom.toFixed(4);
-    slider.dataset.uncertainFrom = store.currentBands.uncertainFrom.toFixed(4);
+    slider.dataset.blurryFrom = String(store.currentBands.blurryFrom);
+    slider.dataset.uncertainFrom = String(store.currentBands.uncertainFrom);
   };
   slider.addEventListener('input', () => {
     store.setSensitivity(Number(slider.value));
