@@ -1,5 +1,6 @@
-// One training run's settings. Two presets: the full run (sized for ~30-40 min on a shared 2-core
-// machine, most of it spent training the CNN) and --quick (a 1-2 minute smoke run for CI).
+// One training run's settings. Two presets: the full run (about an hour on a shared 2-core
+// machine, most of it synthesising data and training the CNN; stage times in models/README.md)
+// and --quick (a 1-2 minute smoke run for CI).
 import { join, resolve } from 'node:path';
 import { DEFAULT_PHOTOS_DIR, REPO_ROOT } from './data/photos.ts';
 
