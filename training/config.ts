@@ -3,6 +3,7 @@
 // and --quick (a 1-2 minute smoke run for CI).
 import { join, resolve } from 'node:path';
 import { DEFAULT_PHOTOS_DIR, REPO_ROOT } from './data/photos.ts';
+import { VALIDATION_DEFAULTS } from './build-validation-set.ts';
 
 /** How the CNN's loss treats rare classes (see classWeightsFor in patch-dataset.ts). */
 export type Imbalance = 'balanced' | 'sqrt' | 'none';
@@ -93,7 +94,8 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     // overfits with ~130) so rare blur kinds (subject motion, gaussian) have more than a handful of
     // examples.
     data: { cnnImages: 2000, headImages: 600, cnnPhotoShare: 0.6, extraCrops: 16, proceduralShare: 0.3 },
-    validation: { perPhoto: 4, procedural: 48 },
+    // The report's validation set is the one `npm run eval` gets by default (600 images).
+    validation: { ...VALIDATION_DEFAULTS },
     cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 15, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false },
     // The type layer is data-hungry once it has a hidden layer: with 150 type-set images it named
     // ~0.57 of validation blur types, with 300 0.64-0.72, with 1200 0.72-0.77, against 0.67-0.73 for a
