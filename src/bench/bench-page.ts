@@ -88,7 +88,7 @@ const bench = {
     const tensors: number[] = [];
     let done = 0;
     let errors = 0;
-    const stages: Record<string, number[]> = { decodeMs: [], featuresMs: [], modelMs: [], totalMs: [] };
+    const stages: Record<string, number[]> = { decodeMs: [], featuresMs: [], modelMs: [], cnnMs: [], totalMs: [] };
     const items = (function* () {
       for (let i = 0; i < total; i++) yield { file: photos[i % photos.length], name: `photo-${i}.jpg` };
     })();

@@ -40,7 +40,8 @@ export interface PhotoAnalysis {
   analysis: Analysis;
   edges?: EdgeMap;
   thumbnail?: Blob;
-  timings: { decodeMs: number; featuresMs: number; modelMs: number; totalMs: number };
+  /** modelMs covers patches, CNN and aggregation; cnnMs is the CNN's inference within it. */
+  timings: { decodeMs: number; featuresMs: number; modelMs: number; cnnMs: number; totalMs: number };
 }
 
 export interface AnalysisWorkerApi {

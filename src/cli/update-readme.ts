@@ -33,6 +33,9 @@ function evalTable(report: any): string {
   ].join('\n');
 }
 
+/** Per-photo stages as the README names them; 'model' includes patch cutting and aggregation. */
+const STAGE_LABELS: Record<string, string> = { decodeMs: 'decode', featuresMs: 'features', modelMs: 'model', cnnMs: 'of which CNN inference', totalMs: 'total' };
+
 function benchTable(bench: any): string {
   return [
     `Headless Chromium, ${bench.photos} generated ${bench.photo_size} JPEGs, ${bench.concurrency} workers, ${bench.backend}; medians of ${bench.repeats} repeats.`,
@@ -43,7 +46,7 @@ function benchTable(bench: any): string {
     `| decode-only throughput (the worker's own decode step, same concurrency) | ${bench.decode_only_photos_per_second} photos/s |`,
     `| scan / decode ratio | ${bench.ratio} |`,
     `| full-size createImageBitmap decode, for reference | ${bench.full_bitmap_decode_photos_per_second} photos/s (scan / that: ${bench.ratio_vs_full_bitmap_decode}) |`,
-    `| per photo in a worker (median ms) | ${Object.entries(bench.per_photo_stage_ms ?? {}).map(([k, v]) => `${k.replace('Ms', '')} ${v}`).join(', ')} |`,
+    `| per photo in a worker (median ms) | ${Object.entries(bench.per_photo_stage_ms ?? {}).map(([k, v]) => `${STAGE_LABELS[k] ?? k.replace('Ms', '')} ${v}`).join(', ')} |`,
     `| time to first verdict, cold | ${bench.time_to_first_verdict_ms} ms |`,
     `| memory over a ${bench.soak_photos}-photo scan (page + workers) | peak ${bench.peak_memory_mb} MB, growth ratio ${bench.memory_growth_ratio} |`,
   ].join('\n');

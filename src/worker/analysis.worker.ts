@@ -38,7 +38,7 @@ const api: AnalysisWorkerApi = {
     });
     const out: PhotoAnalysis = {
       analysis: result.analysis,
-      timings: { decodeMs: t1 - t0, featuresMs: result.featuresMs, modelMs: result.modelMs, totalMs: 0 },
+      timings: { decodeMs: t1 - t0, featuresMs: result.featuresMs, modelMs: result.modelMs, cnnMs: result.cnnMs, totalMs: 0 },
     };
     const transfer: Transferable[] = [];
     if (options.edges) {
