@@ -5,8 +5,11 @@
 // cnn heads use only the head image set, whose photos the CNN never saw; the features head has no
 // CNN to leak from and uses every training image. The type layers also learn from the type set
 // (blurred images of head photos).
+import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { LayersModel } from '@tensorflow/tfjs';
 import { predictPatches } from '../../src/core/cnn.ts';
 import { FEATURE_NAMES } from '../../src/core/features.ts';
@@ -205,15 +208,81 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
     ['features', manifest.images, classicalOnly(manifest.images), { images: typeSet.images, examples: classicalOnly(typeSet.images) }, 'features-head.json'],
   ];
   const fitting = createProgress('fuse: fitting heads', jobs.length);
-  for (const [name, images, examples, types, file] of jobs) {
-    const started = performance.now();
-    const { params, record } = fitCalibratedHead(name, images, examples, { iterations, prior: config.heads.calibrationPrior, typeSet: types, typeHiddenUnits: config.heads.typeHiddenUnits, seed: config.seed });
-    writeFileSync(join(outDir, file), JSON.stringify(params, null, 1));
-    heads.push({ ...record, seconds: (performance.now() - started) / 1000 });
-    fitting.update(heads.length, `${name}: out-of-fold ECE ${record.outOfFoldEce.toFixed(3)}`);
-  }
+  const fits = await fitHeadsInChildren(
+    jobs.map(([name, images, examples, types]) => ({
+      name,
+      // Folds need only each image's source photo; the crops would be megabytes of copying.
+      images: images.map(({ source }) => ({ source })),
+      examples,
+      options: { iterations, prior: config.heads.calibrationPrior, typeSet: { images: types.images.map(({ source }) => ({ source })), examples: types.examples }, typeHiddenUnits: config.heads.typeHiddenUnits, seed: config.seed },
+    })),
+    (fit, done) => fitting.update(done, `${fit.record.detector}: out-of-fold ECE ${fit.record.outOfFoldEce.toFixed(3)}`),
+  );
+  fits.forEach(({ params, record, seconds }, i) => {
+    writeFileSync(join(outDir, jobs[i]![4]), JSON.stringify(params, null, 1));
+    heads.push({ ...record, seconds });
+  });
   fitting.finish();
   const result = { heads };
   writeFileSync(join(outDir, 'result.json'), JSON.stringify(result, null, 1));
   return result;
+}
+
+interface HeadJob {
+  name: HeadName;
+  images: Pick<DataImage, 'source'>[];
+  examples: readonly HeadExample[];
+  options: CalibratedHeadOptions;
+}
+type HeadFit = ReturnType<typeof fitCalibratedHead> & { seconds: number };
+
+function fitHeadJob(job: HeadJob): HeadFit {
+  const started = performance.now();
+  return { ...fitCalibratedHead(job.name, job.images, job.examples, job.options), seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Fits the heads in child processes, one per core (the three heads are independent, and each is
+ * minutes of single-threaded JS), and returns them in job order. Structured-clone IPC keeps NaN
+ * features and every double exact, so the heads are the ones one process would fit.
+ */
+async function fitHeadsInChildren(jobs: HeadJob[], onFit: (fit: HeadFit, done: number) => void): Promise<HeadFit[]> {
+  const workers = Math.min(jobs.length, availableParallelism());
+  if (workers <= 1) return jobs.map((job, i) => {
+    const fit = fitHeadJob(job);
+    onFit(fit, i + 1);
+    return fit;
+  });
+  const fits = new Array<HeadFit>(jobs.length);
+  let next = 0;
+  let done = 0;
+  const runOne = (i: number) =>
+    new Promise<void>((resolveFit, reject) => {
+      const child = fork(fileURLToPath(import.meta.url), ['--head-child'], { execArgv: process.execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      child.once('message', (message: { fit: HeadFit } | { error: string }) => {
+        if ('error' in message) return reject(new Error(`head fitting (${jobs[i]!.name}): ${message.error}`));
+        fits[i] = message.fit;
+        onFit(message.fit, ++done);
+        resolveFit();
+      });
+      child.on('exit', (code) => (code !== 0 ? reject(new Error(`head fitting (${jobs[i]!.name}) exited with ${code}`)) : undefined));
+      child.send(jobs[i]!);
+    });
+  const lane = async () => {
+    while (next < jobs.length) await runOne(next++);
+  };
+  await Promise.all(Array.from({ length: workers }, lane));
+  return fits;
+}
+
+if (process.argv.includes('--head-child') && process.send) {
+  process.once('message', (job: HeadJob) => {
+    let reply: { fit: HeadFit } | { error: string };
+    try {
+      reply = { fit: fitHeadJob(job) };
+    } catch (error) {
+      reply = { error: error instanceof Error ? error.message : String(error) };
+    }
+    process.send!(reply, () => process.disconnect());
+  });
 }
