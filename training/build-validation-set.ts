@@ -17,7 +17,7 @@ import { renderSample, photoSource, proceduralSource, type SampleMeta, type Samp
 /** The default set: 12 variants of each of the 46 validation photos plus 48 procedural frames, 600
  * images. The earlier 4 per photo (232 images) had a 95% interval ~9 points wide on balanced accuracy
  * and ranked a blur-type change the other way round from the 600-image set, so decisions were
- * noise; 12 narrows the interval to ~5 points for ~4 more minutes of synthesis. */
+ * noise; 12 narrows the interval to ~5 points for ~2-3 more minutes of synthesis. */
 export const VALIDATION_DEFAULTS = { perPhoto: 12, procedural: 48 } as const;
 
 export interface ValidationSetOptions {

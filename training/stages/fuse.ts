@@ -265,7 +265,8 @@ async function fitHeadsInChildren(jobs: HeadJob[], onFit: (fit: HeadFit, done: n
         onFit(message.fit, ++done);
         resolveFit();
       });
-      child.on('exit', (code) => (code !== 0 ? reject(new Error(`head fitting (${jobs[i]!.name}) exited with ${code}`)) : undefined));
+      // A child that dies, or exits without an answer, must not leave the stage waiting forever.
+      child.on('exit', (code) => (fits[i] ? undefined : reject(new Error(`head fitting (${jobs[i]!.name}) exited with ${code} before answering`))));
       child.send(jobs[i]!);
     });
   const lane = async () => {
