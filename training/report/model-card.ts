@@ -25,11 +25,11 @@ function weakSpots(report: TrainingReport): string[] {
   return [
     '## Where it is weak',
     '',
-    'The fused detector on the validation set, per way of blurring and strength: photos called right (blurred ones flagged, sharp ones kept).',
+    'The fused detector on the validation set, per way of blurring and strength: photos called right (blurred ones flagged, sharp ones kept), and for blurred ones how often the likeliest blur type is the true one (flagged or not, as type accuracy counts).',
     '',
-    '| kind | called right |',
-    '|---|---|',
-    ...report.fusedByKind.map((k) => `| ${k.kind} | ${k.right} of ${k.n} |`),
+    '| kind | called right | type named right |',
+    '|---|---|---|',
+    ...report.fusedByKind.map((k) => `| ${k.kind} | ${k.right} of ${k.n} | ${k.typeRight === undefined ? '' : `${k.typeRight} of ${k.n}`} |`),
     '',
     `Blur type among the blurred photos (rows: truth; columns: named type, or kept as sharp): ${types
       .map((t) => `${t} -> ${PATCH_CLASSES.map((p) => `${p} ${confusion[t][p]}`).join(', ')}`)

@@ -2,13 +2,14 @@
 // (self-contained, inline SVG, readable without a server or scripts).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { predictedClass } from '../../src/core/metrics.ts';
 import { PATCH_CLASSES, type PatchClass } from '../../src/core/types.ts';
 import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/verdict.ts';
 import type { RunConfig } from '../config.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import type { CnnStageResult } from '../stages/cnn.ts';
 import type { DataManifest } from '../stages/data.ts';
-import type { EvaluateStageResult } from '../stages/evaluate.ts';
+import type { EvalRow, EvaluateStageResult } from '../stages/evaluate.ts';
 import type { FuseStageResult } from '../stages/fuse.ts';
 import { groupedBars, linePlot } from './svg.ts';
 import { FREQUENT_CLASSES, median, RARE_CLASSES, summariseDetectors, type DetectorSummary } from './summary.ts';
@@ -41,18 +42,25 @@ export interface KindResult {
   kind: string;
   n: number;
   right: number;
+  /** Blurred kinds: photos whose likeliest type is the true one, flagged or not (as type accuracy
+   * counts them). Shows where the type is ambiguous: a mild disc and a mild gaussian differ by a
+   * few percent of contrast at the frequencies a phone photo keeps. */
+  typeRight?: number;
 }
 
 const strengthBand = (s: number | null) => (s === null ? '' : s < 1 / 3 ? ', mild' : s < 2 / 3 ? ', medium' : ', heavy');
 
-function fusedByKind(rows: EvaluateStageResult['rows']): KindResult[] {
+export function fusedByKind(rows: readonly EvalRow[]): KindResult[] {
   const out = new Map<string, KindResult>();
   for (const r of rows) {
-    const kind = r.label === 'sharp' ? (r.bokeh ? 'sharp, bokeh' : 'sharp') : `${r.kind}${strengthBand(r.strength)}`;
-    const calledBlurry = r.outputs.fused.probability >= DEFAULT_THRESHOLD;
-    const entry = out.get(kind) ?? { kind, n: 0, right: 0 };
+    const blurred = r.label !== 'sharp';
+    const kind = blurred ? `${r.kind}${strengthBand(r.strength)}` : r.bokeh ? 'sharp, bokeh' : 'sharp';
+    const fused = r.outputs.fused;
+    const calledBlurry = fused.probability >= DEFAULT_THRESHOLD;
+    const entry = out.get(kind) ?? { kind, n: 0, right: 0, ...(blurred ? { typeRight: 0 } : {}) };
     entry.n++;
-    if (calledBlurry === (r.label !== 'sharp')) entry.right++;
+    if (calledBlurry === blurred) entry.right++;
+    if (blurred && fused.typeProbabilities && predictedClass({ ...fused, label: r.label, probability: 1 }) === r.label) entry.typeRight! += 1;
     out.set(kind, entry);
   }
   return [...out.values()].sort((a, b) => a.kind.localeCompare(b.kind));
@@ -139,6 +147,7 @@ export function renderReportHtml(report: TrainingReport): string {
     ['CNN training crops', ...PATCH_CLASSES.map((c) => report.data.cropClasses[c] ?? 0)],
     ['validation images', ...PATCH_CLASSES.map((c) => report.data.validationClasses[c])],
   ]);
+  const byKind = table(['kind', 'n', 'called right', 'type named right'], report.fusedByKind.map((k) => [esc(k.kind), k.n, k.right, k.typeRight ?? '']));
   const stages = table(['stage', 'seconds'], Object.entries(report.stageSeconds).map(([s, t]) => [s, num(t, 1)]));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blur finder training report</title>
 <style>body{font:14px/1.45 system-ui,sans-serif;max-width:1100px;margin:24px auto;padding:0 16px;color:#222}
@@ -151,6 +160,7 @@ Threshold ${DEFAULT_THRESHOLD}, uncertain band ${DEFAULT_UNCERTAIN_BAND}. Valida
 <h2>Detectors on the same validation images</h2>${headline}
 <p>ECE (val) is on the class-balanced validation set as drawn; ECE (gallery mix) re-weights it to the gallery class mix (${Object.entries(GALLERY_MIX).map(([c, v]) => `${c} ${(100 * v).toFixed(0)}%`).join(', ')}). The heads are calibrated for ${report.config.heads.calibrationPrior === 'balanced' ? 'even odds, so ECE (val) is the one that applies' : 'the gallery mix, so ECE (gallery mix) is the one that applies'}. 'cnn' is the patch CNN's features through its own head; 'whole-image-cnn' is the seed design (4 conv + 2 dense on a 200x200 squeeze), an ablation.</p>
 ${perClass}${rareFrequent}${blurSharp}${perCategory}
+<h2>Fused detector per way of blurring and strength</h2>${byKind}
 <h2>Confusion matrices</h2>${ds.map(confusionTable).join('')}
 <h2>Calibration</h2>${reliability}${heads}
 <h2>Patch CNN</h2><p>${report.cnn.trainPatches} training crops, ${report.cnn.heldOutPatches} held-out crops (head-set photos), ${report.cnn.weighted.weightCount} weights (${(report.cnn.weighted.weightCount * 4 / 1024).toFixed(0)} KB float32). Median app timings on this machine: features ${num(report.timings.featuresMsMedian, 0)} ms, CNN incl. patches ${num(report.timings.modelMsMedian, 0)} ms per photo.</p>
