@@ -2,8 +2,7 @@
 // and `npm run eval`. Detectors are named so reports can compare them on the same images.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { OpenCv } from './opencv-types.ts';
-import type { Analysis, BlurType, FeatureVector, LumaImage, RegionMap, Verdict } from './types.ts';
-import { BLUR_TYPES } from './types.ts';
+import { likeliestType, type Analysis, type BlurType, type FeatureVector, type LumaImage, type RegionMap, type Verdict } from './types.ts';
 import { extractFeatures } from './features.ts';
 import { laplacian100 } from './baseline.ts';
 import { extractPatches } from './patches.ts';
@@ -54,7 +53,7 @@ function baselineProbability(variance: number): number {
 /** The blur type is named only when the photo is not called sharp. */
 function namedType(types: Record<BlurType, number> | null, verdict: Verdict): BlurType | null {
   if (!types || verdict === 'sharp') return null;
-  return BLUR_TYPES.reduce((a, b) => (types[b] > types[a] ? b : a));
+  return likeliestType(types);
 }
 
 export function createAnalyzer(parts: AnalyzerParts): Analyzer {

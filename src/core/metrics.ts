@@ -1,5 +1,5 @@
 // The numbers every report uses (eval command, training report, README), defined once.
-import { BLUR_TYPES, PATCH_CLASSES, type BlurType, type PatchClass } from './types.ts';
+import { likeliestType, PATCH_CLASSES, type BlurType, type PatchClass } from './types.ts';
 import { DEFAULT_THRESHOLD } from './verdict.ts';
 import { seededRandom } from './seeded-random.ts';
 
@@ -26,9 +26,7 @@ export interface DetectionMetrics {
 
 export function predictedClass(p: LabelledPrediction, threshold = DEFAULT_THRESHOLD): PatchClass {
   if (p.probability < threshold) return 'sharp';
-  const t = p.typeProbabilities;
-  if (!t) return 'defocus';
-  return BLUR_TYPES.reduce((a, b) => (t[b] > t[a] ? b : a));
+  return p.typeProbabilities ? likeliestType(p.typeProbabilities) : 'defocus';
 }
 
 /** Expected calibration error of P(blurry) over equal-width bins. */
@@ -86,7 +84,7 @@ export function detectionMetrics(preds: LabelledPrediction[], threshold = DEFAUL
   const sharpKept = rate(sharp, (p) => p.probability < threshold);
   const typed = blurred.filter((p) => p.typeProbabilities);
   const typeAccuracy =
-    typed.length === 0 ? null : rate(typed, (p) => predictedClass({ ...p, probability: 1 }, threshold) === p.label);
+    typed.length === 0 ? null : rate(typed, (p) => likeliestType(p.typeProbabilities!) === p.label);
 
   const perClass: Record<string, { n: number; recall: number }> = {};
   for (const c of PATCH_CLASSES) {

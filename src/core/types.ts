@@ -4,6 +4,11 @@ export type Verdict = 'sharp' | 'blurry' | 'uncertain';
 export type BlurType = 'defocus' | 'motion' | 'gaussian';
 export const BLUR_TYPES: readonly BlurType[] = ['defocus', 'motion', 'gaussian'];
 
+/** The blur type with the highest probability (the first in BLUR_TYPES on a tie). */
+export function likeliestType(types: Record<BlurType, number>): BlurType {
+  return BLUR_TYPES.reduce((a, b) => (types[b] > types[a] ? b : a));
+}
+
 /** Classes of the patch CNN, in output order. */
 export type PatchClass = 'sharp' | BlurType;
 export const PATCH_CLASSES: readonly PatchClass[] = ['sharp', 'defocus', 'motion', 'gaussian'];

@@ -2,8 +2,7 @@
 // (self-contained, inline SVG, readable without a server or scripts).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { predictedClass } from '../../src/core/metrics.ts';
-import { PATCH_CLASSES, type PatchClass } from '../../src/core/types.ts';
+import { likeliestType, PATCH_CLASSES, type PatchClass } from '../../src/core/types.ts';
 import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/verdict.ts';
 import type { RunConfig } from '../config.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
@@ -60,7 +59,7 @@ export function fusedByKind(rows: readonly EvalRow[]): KindResult[] {
     const entry = out.get(kind) ?? { kind, n: 0, right: 0, ...(blurred ? { typeRight: 0 } : {}) };
     entry.n++;
     if (calledBlurry === blurred) entry.right++;
-    if (blurred && fused.typeProbabilities && predictedClass({ ...fused, label: r.label, probability: 1 }) === r.label) entry.typeRight! += 1;
+    if (blurred && fused.typeProbabilities && likeliestType(fused.typeProbabilities) === r.label) entry.typeRight! += 1;
     out.set(kind, entry);
   }
   return [...out.values()].sort((a, b) => a.kind.localeCompare(b.kind));

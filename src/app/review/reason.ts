@@ -1,7 +1,7 @@
 // One line that says why a photo got its verdict, in words a person uses. It reads the
 // region map: a photo whose few sharp cells sit in the middle of soft ones is a portrait or
 // macro with a soft background (kept on purpose), not a failed shot.
-import type { Analysis, BlurType, RegionMap, Verdict } from '../../core/types.ts';
+import { likeliestType, type Analysis, type BlurType, type RegionMap, type Verdict } from '../../core/types.ts';
 import { blurCentrality } from '../../core/fusion.ts';
 
 /**
@@ -68,9 +68,7 @@ export const TYPE_LABELS: Record<BlurType, string> = {
 export function shownBlurType(analysis: Analysis, verdict: Verdict): BlurType | null {
   if (verdict === 'sharp') return null;
   if (analysis.blurType) return analysis.blurType;
-  const t = analysis.typeProbabilities;
-  if (!t) return null;
-  return (Object.keys(t) as BlurType[]).reduce((a, b) => (t[b] > t[a] ? b : a));
+  return analysis.typeProbabilities ? likeliestType(analysis.typeProbabilities) : null;
 }
 
 export function explain(analysis: Analysis, verdict: Verdict): string {
