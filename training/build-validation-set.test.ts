@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATCH_CLASSES } from '../src/core/types.ts';
-import { buildValidationSet, type Manifest } from './build-validation-set.ts';
+import { buildValidationSet, staleValidationSet, VALIDATION_GENERATOR, validationSetOf, type Manifest } from './build-validation-set.ts';
 import { encodeJpeg } from './data/jpeg.ts';
 import { rgbToRgba } from './data/image.ts';
 import { listPhotos, REPO_ROOT } from './data/photos.ts';
@@ -70,5 +70,24 @@ describe('buildValidationSet', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.files.length).toBe(3);
     expect(filesUnder(out).length).toBe(3);
+  });
+
+  it('says which generator built a set, so numbers from an older one are not mistaken for today\'s', async () => {
+    const out = join(temp, 'generator');
+    await buildValidationSet({ out, photosDir: photos, seed: 5, perPhoto: 1, maxPhotos: 1, procedural: 1, proceduralSize: { width: 64, height: 48 } });
+    const about = validationSetOf(out);
+    expect(about).toMatchObject({ generator: VALIDATION_GENERATOR, seed: 5, perPhoto: 1, procedural: 1 });
+    expect(staleValidationSet(about!)).toBeNull();
+
+    // A set from before the generator was recorded, and one from another generator, are stale.
+    const manifestPath = join(out, 'manifest.json');
+    const { generator: _generator, ...unrecorded } = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    writeFileSync(manifestPath, JSON.stringify(unrecorded));
+    expect(staleValidationSet(validationSetOf(out)!)).toMatch(/does not say.*build-validation-set\.ts --out/);
+    writeFileSync(manifestPath, JSON.stringify({ ...unrecorded, generator: VALIDATION_GENERATOR - 1 }));
+    expect(staleValidationSet(validationSetOf(out)!)).toMatch(new RegExp(`generator ${VALIDATION_GENERATOR - 1} built it`));
+
+    // A folder of someone's own labelled photos has no manifest: nothing to say about it.
+    expect(validationSetOf(photos)).toBeNull();
   });
 });

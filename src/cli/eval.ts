@@ -15,6 +15,7 @@ import { loadOpenCvNode } from './opencv-node.ts';
 import { initTfNode, type NodeBackend } from './tf-node.ts';
 import { loadModelsFromDisk } from './node-models.ts';
 import { decodeJpegFile, toWorkingResolution } from './decode-node.ts';
+import { staleValidationSet, validationSetOf } from '../../training/build-validation-set.ts';
 
 export interface LabelledFile {
   path: string;
@@ -39,6 +40,8 @@ export interface EvalReport extends DetectionMetrics {
    * file name) that were kept; null when the set has none. */
   bokeh_kept: { n: number; kept: number } | null;
   backend: string;
+  /** How the folder was built, from its manifest.json (build-validation-set); null without one. */
+  validation_set: ReturnType<typeof validationSetOf>;
   seconds: number;
   errors: Array<{ file: string; error: string }>;
   baseline: DetectionMetrics & { detector: 'laplacian-100' };
@@ -66,6 +69,9 @@ async function main(): Promise<void> {
 
   const files = listLabelledImages(resolve(dir));
   if (files.length === 0) throw new Error(`No labelled JPEGs under ${dir}/{${PATCH_CLASSES.join(',')}}/`);
+  const validationSet = validationSetOf(resolve(dir));
+  const stale = validationSet && staleValidationSet(validationSet);
+  if (stale) console.error(`warning: these numbers cannot be compared with the README's: ${stale}`);
   const predictions: LabelledPrediction[] = [];
   let bokeh = { n: 0, kept: 0 };
   const base: LabelledPrediction[] = [];
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
     detector,
     bokeh_kept: bokeh.n ? bokeh : null,
     backend,
+    validation_set: validationSet,
     seconds: (Date.now() - started) / 1000,
     errors,
     baseline: { ...detectionMetrics(base), detector: 'laplacian-100' },

@@ -3,6 +3,7 @@
 // wrote, so the published numbers are always ones a command produced.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { staleValidationSet } from '../../training/build-validation-set.ts';
 
 const START = '<!-- numbers:start (written by npm run readme; do not edit by hand) -->';
 const END = '<!-- numbers:end -->';
@@ -13,6 +14,11 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined || 
 const withInterval = (x: number, ci?: [number, number]) => (ci ? `${pct(x)} (${pct(ci[0])} to ${pct(ci[1])})` : pct(x));
 
 function evalTable(report: any): string {
+  // The README describes the set build-validation-set makes today; numbers from any other set
+  // (someone's own photos, or one an older generator drew) do not belong under that description.
+  if (!report.validation_set) throw new Error('eval-report.json is not from a set built by training/build-validation-set.ts (its folder has no manifest.json), and the README describes that set');
+  const stale = staleValidationSet(report.validation_set);
+  if (stale) throw new Error(`eval-report.json cannot go into the README: ${stale}, then npm run eval -- DIR --out eval-report.json`);
   const rows = [
     ['balanced accuracy (95% bootstrap interval)', withInterval(report.balanced_accuracy, report.balanced_accuracy_ci95), withInterval(report.baseline.balanced_accuracy, report.baseline.balanced_accuracy_ci95)],
     ['blurry photos caught (blur recall)', pct(report.blur_recall), pct(report.baseline.blur_recall)],
@@ -25,7 +31,7 @@ function evalTable(report: any): string {
     .map(([c, v]) => `${c} ${pct(v.recall)} (n=${v.n})`)
     .join(', ');
   return [
-    `Validation set: ${report.n} images; share of each class called right: ${perClass}; detector \`${report.detector}\` on the ${report.backend} backend.`,
+    `Validation set: ${report.n} images (build-validation-set generator ${report.validation_set.generator}, seed ${report.validation_set.seed}); share of each class called right: ${perClass}; detector \`${report.detector}\` on the ${report.backend} backend.`,
     '',
     `| metric | Blur Finder (${report.detector}) | Laplacian variance < 100 |`,
     '|---|---|---|',

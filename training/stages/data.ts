@@ -13,16 +13,14 @@ import { decodeJpegFile, toWorkingResolution } from '../../src/cli/decode-node.t
 import { listPhotos, type PhotoEntry } from '../data/photos.ts';
 import { hashString } from '../data/rng.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
-import { buildValidationSet, type Manifest as ValidationManifest } from '../build-validation-set.ts';
+import { buildValidationSet, VALIDATION_GENERATOR, type Manifest as ValidationManifest } from '../build-validation-set.ts';
 import type { RunConfig } from '../config.ts';
 import { synthesiseSet, synthesisWorkers } from './synthesise.ts';
 import { createProgress } from '../progress.ts';
 
 /** Bump when what the data stage stores, or how the generator in training/data draws images,
- * changes, so stale caches are not reused. */
+ * changes, so stale caches are not reused (a generator change bumps VALIDATION_GENERATOR too). */
 const DATA_VERSION = 3;
-/** Same for the held-out validation set (build-validation-set.ts and the generator). */
-const VALIDATION_VERSION = 3;
 
 /** 'cnn' trains the CNN; 'head' fits and calibrates the heads (photos the CNN never sees);
  * 'type' adds blurred images, kinds balanced, from the head photos for the blur-type layer only. */
@@ -103,7 +101,7 @@ function trainingPhotos(config: RunConfig): Record<PhotoSet, PhotoEntry[]> {
 /** Builds (or reuses) the held-out validation set under the cache. */
 export async function ensureValidationSet(config: RunConfig): Promise<ValidationData> {
   const v = config.validation;
-  const key = hashString(JSON.stringify({ version: VALIDATION_VERSION, seed: config.seed, v, photos: config.photosDir })).toString(16).padStart(8, '0');
+  const key = hashString(JSON.stringify({ version: VALIDATION_GENERATOR, seed: config.seed, v, photos: config.photosDir })).toString(16).padStart(8, '0');
   const dir = join(config.cacheDir, `validation-${key}`);
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as ValidationManifest };
