@@ -87,7 +87,11 @@ describe('buildValidationSet', () => {
     writeFileSync(manifestPath, JSON.stringify({ ...unrecorded, generator: VALIDATION_GENERATOR - 1 }));
     expect(staleValidationSet(validationSetOf(out)!)).toMatch(new RegExp(`generator ${VALIDATION_GENERATOR - 1} built it`));
 
-    // A folder of someone's own labelled photos has no manifest: nothing to say about it.
+    // A folder of someone's own labelled photos has no manifest, or another tool's: nothing to say about it.
     expect(validationSetOf(photos)).toBeNull();
+    writeFileSync(manifestPath, '{"name": "gallery export"}');
+    expect(validationSetOf(out)).toBeNull();
+    writeFileSync(manifestPath, 'not json');
+    expect(validationSetOf(out)).toBeNull();
   });
 });

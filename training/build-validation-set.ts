@@ -141,11 +141,18 @@ export async function buildValidationSet(options: ValidationSetOptions): Promise
 }
 
 /** What a labelled folder's manifest says about how it was built; null for a folder without one
- * (someone's own photos). */
+ * (someone's own photos), or whose manifest.json some other tool wrote. */
 export function validationSetOf(dir: string): Omit<Manifest, 'files' | 'photosDir'> | null {
   const path = join(dir, 'manifest.json');
   if (!existsSync(path)) return null;
-  const { files: _files, photosDir: _photosDir, ...about } = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || !Array.isArray((parsed as Manifest).files) || typeof (parsed as Manifest).seed !== 'number') return null;
+  const { files: _files, photosDir: _photosDir, ...about } = parsed as Manifest;
   return about;
 }
 
