@@ -104,7 +104,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     // the 600 set, so one run of a CNN change tells apart nothing smaller than that. Tried on the
     // same data and not kept: motion images giving 24 crops instead of 8 (3x the motion patches;
     // held-out motion recall 0.32 -> 0.61, but AUC 0.968, 91.3%, sharp kept 0.947 -> 0.907); that
-    // plus 12 first-layer filters (AUC 0.966, 92.1%, ~25% more CNN time).
+    // plus 12 first-layer filters (AUC 0.966, 92.1%, ~25% more multiply-adds per patch).
     cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 8, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false },
     // The type layer is data-hungry once it has a hidden layer: with 150 type-set images it named
     // ~0.57 of validation blur types, with 300 0.64-0.72, with 1200 0.72-0.77, against 0.67-0.73 for a

@@ -7,9 +7,10 @@ import type { LumaImage } from './types.ts';
  * them (defocus radii and motion lengths of a few to ~20 px) while 48 of them stay cheap.
  * Patches are one channel. A second channel with the surroundings (the 128 px square on the same
  * centre, box-downscaled to 64) was tried, so that a patch whose only edges run along a motion
- * could be judged by its neighbourhood. With the same data and training budget it made motion worse:
+ * could be judged by its neighbourhood. With the same data and training budget it gained nothing:
  * fused AUC on the 600-image validation set 0.974 -> 0.968, shake 0.946 -> 0.937, subject motion
- * 0.951 -> 0.933, balanced accuracy 92.0% -> 91.7%. */
+ * 0.951 -> 0.933, balanced accuracy 92.0% -> 91.7%, at or below the low end of the CNN's own seed
+ * spread (AUC 0.970-0.974, training/config.ts). */
 export const PATCH_SIZE = 64;
 /** Patches per photo: 48 on a 4:3 frame is an 8x6 grid, enough to find a small sharp subject
  * (one cell is ~2% of the frame) within the ~30 ms inference budget. */
