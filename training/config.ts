@@ -53,8 +53,8 @@ export interface RunConfig {
   heads: {
     /** Class mix the calibrated P(blurry) assumes (what each means: CalibrationPrior in stages/fuse.ts). */
     calibrationPrior: 'gallery' | 'balanced';
-    /** Extra blurred images (defocus, motion, gaussian evenly, from the head photos) for the
-     * blur-type layer, which otherwise sees the rare kind only a handful of times. */
+    /** Extra blurred images (defocus, motion, gaussian evenly, from the head photos) for both layers
+     * of every head, which otherwise see the rare kinds only a handful of times. */
     typeImages: number;
     /** Hidden tanh units (per net) of every head's type layer; 0 keeps it a linear softmax. */
     typeHiddenUnits: number;

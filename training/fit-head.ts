@@ -16,8 +16,6 @@ export interface FitHeadOptions {
   /** Features that are evidence of sharpness: their blur weight is kept <= 0 (projected gradient),
    * so more of them can never make a photo blurrier. */
   sharpnessEvidence?: (name: string) => boolean;
-  /** Features only the type layer may use (their blur weight is held at 0). */
-  typeOnly?: (name: string) => boolean;
   /** L2 penalty on weights (standardised units). */
   l2?: number;
   /** L2 of the type layer (default: l2); the two layers are chosen apart, see fuse.ts. */
@@ -27,8 +25,8 @@ export interface FitHeadOptions {
   /** 'balanced': every class weighs the same in total (the rare blur type is not ignored). */
   classWeighting?: 'balanced' | 'none';
   zClip?: number;
-  /** Extra blurred examples for the type layer only (standardisation and the blur head use
-   * `examples` alone). */
+  /** Extra blurred examples (the type set) for both layers. Standardisation uses `examples` alone,
+   * and calibration (calibrateHead) sees no extra examples, so P(blurry) keeps the photos' class mix. */
   typeExamples?: readonly HeadExample[];
   /** Hidden tanh units per net of the type layer; absent or 0: a linear softmax. */
   typeHiddenUnits?: number;
@@ -121,14 +119,19 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
     calibration: { scale: 1, offset: 0 },
     type: { weights: BLUR_TYPES.map(() => new Array(d).fill(0)), bias: BLUR_TYPES.map(() => 0) },
   };
-  const z = examples.map((e) => standardise(params, e.features));
+  const extra = options.typeExamples ?? [];
+  const z = [...examples, ...extra].map((e) => standardise(params, e.features));
 
-  // Blur head: weighted logistic regression, blurry = any blur label.
-  const isBlurry = examples.map((e) => e.label !== 'sharp');
+  // Blur head: weighted logistic regression, blurry = any blur label. The extra blurred examples
+  // count too: the photos hold few blurred ones (a gallery's mix: 180 of the 600 head images), so
+  // rare kinds were learnt from a handful. Measured on the fused head (same CNN, 600 validation
+  // images): AUC 0.974 -> 0.982, balanced accuracy 92.0% -> 93.2%, sharp kept 94.7% -> 96.7%. A
+  // tanh hidden layer in its place did not lower the out-of-fold loss (numpy replica), so it stays
+  // linear and keeps the sign constraint below.
+  const isBlurry = [...examples, ...extra].map((e) => e.label !== 'sharp');
   const wBlur = exampleWeights(isBlurry.map(String), weighting);
   const totalBlurWeight = wBlur.reduce((a, b) => a + b, 0);
   const evidence = names.map((n) => options.sharpnessEvidence?.(n) ?? false);
-  const typeOnly = names.map((n) => options.typeOnly?.(n) ?? false);
   const layers = options.layers ?? 'both';
   const blurTheta = new Float64Array(d + 1); // weights..., bias
   if (layers !== 'type') adamMinimise(
@@ -146,20 +149,19 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
     },
     iterations,
     lr,
-    (theta) => names.forEach((_, j) => ((evidence[j] && theta[j]! > 0) || typeOnly[j]) && (theta[j] = 0)),
+    (theta) => names.forEach((_, j) => evidence[j] && theta[j]! > 0 && (theta[j] = 0)),
   );
   params.blur = { weights: [Array.from(blurTheta.subarray(0, d))], bias: [blurTheta[d]!] };
 
   // Type head: weighted softmax regression over the blurred examples only.
-  const typeZ = [...z, ...(options.typeExamples ?? []).map((e) => standardise(params, e.features))];
-  const blurred = [...examples, ...(options.typeExamples ?? [])].map((e, i) => [e, i] as const).filter(([e]) => e.label !== 'sharp');
+  const blurred = [...examples, ...extra].map((e, i) => [e, i] as const).filter(([e]) => e.label !== 'sharp');
   if (blurred.length > 0 && layers !== 'blur') {
     const k = BLUR_TYPES.length;
     const target = blurred.map(([e]) => BLUR_TYPES.indexOf(e.label as (typeof BLUR_TYPES)[number]));
     const wType = exampleWeights(blurred.map(([e]) => e.label), weighting);
     const totalTypeWeight = wType.reduce((a, b) => a + b, 0);
     if ((options.typeHiddenUnits ?? 0) > 0) {
-      const inputs = blurred.map(([, i]) => typeZ[i]!);
+      const inputs = blurred.map(([, i]) => z[i]!);
       const fitted = fitTypePerceptron(inputs, target, wType, { units: options.typeHiddenUnits!, nets: options.typeNets ?? TYPE_NETS, l2: typeL2, seed: options.seed ?? 1 });
       params.type = fitted.output;
       params.typeHidden = fitted.hidden;
@@ -170,7 +172,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
       typeTheta,
       (theta, grad) => {
         blurred.forEach(([, i], b) => {
-          const zi = typeZ[i]!;
+          const zi = z[i]!;
           const logits = Array.from({ length: k }, (_, c) => {
             let s = theta[c * (d + 1) + d]!;
             for (let j = 0; j < d; j++) s += theta[c * (d + 1) + j]! * zi[j]!;

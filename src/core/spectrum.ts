@@ -8,8 +8,9 @@
 // pipeline destroys). The disc's transfer function also has zeros (the first at 0.61 / radius
 // cycles per px) where a gaussian's has none; averaged over patches in log units they leave a
 // notch in the profile. Its depth separates defocus from gaussian with AUC 0.72 on the 900 head and
-// type-set images (mostly on medium and heavy blur). The fused head reads all of these for the blur
-// type only (see isTypeOnly in training/stages/fuse.ts).
+// type-set images (mostly on medium and heavy blur). The fused head reads them in both layers. In
+// the blur layer they also tell blur from sharp: same CNN, 600-image validation AUC 0.974 -> 0.979
+// with them (a numpy replica of fitHead), 0.982 with them and the type set (the shipped fit).
 import type { FeatureVector } from './types.ts';
 import { FLAT_TEXTURE, type PatchSet } from './patches.ts';
 

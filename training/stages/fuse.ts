@@ -1,10 +1,10 @@
-// Stage 'fuse': fits the three heads (fused = classical + CNN features, and spectrum features for its
-// type layer; features = classical only; cnn = CNN features only), picks each one's blur and type
-// L2 by grouped cross-validation, and calibrates each with Platt scaling on out-of-fold logits
-// (folds grouped by source photo, so a photo's variants never calibrate each other). The fused and
-// cnn heads use only the head image set, whose photos the CNN never saw; the features head has no
-// CNN to leak from and uses every training image. The type layers also learn from the type set
-// (blurred images of head photos).
+// Stage 'fuse': fits the three heads (fused = classical + CNN + spectrum features; features =
+// classical only; cnn = CNN features only), picks each one's blur and type L2 by grouped
+// cross-validation, and calibrates each with Platt scaling on out-of-fold logits (folds grouped by
+// source photo, so a photo's variants never calibrate each other). The fused and cnn heads use only
+// the head image set, whose photos the CNN never saw; the features head has no CNN to leak from and
+// uses every training image. Both layers of every head also learn from the type set (blurred images
+// of head photos); calibration uses the head images alone, so P(blurry) keeps a gallery's odds.
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -29,9 +29,6 @@ const FOLDS = 5;
 
 /** Features whose blur weight is constrained to <= 0: direct measures of sharpness. */
 export const isSharpnessEvidence = (name: string): boolean => /^(cnnSharp|tileSharp)/.test(name);
-
-/** Features that say what kind of blur, not how much: the blur layer ignores them. */
-export const isTypeOnly = (name: string): boolean => name.startsWith('spec');
 
 export const HEAD_FEATURES = {
   fused: [...FEATURE_NAMES, ...CNN_FEATURE_NAMES, ...SPECTRUM_FEATURE_NAMES],
@@ -139,7 +136,7 @@ export interface CalibratedHeadOptions {
 
 /** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
 export function fitCalibratedHead(detector: HeadName, images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: CalibratedHeadOptions): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
-  const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, typeOnly: isTypeOnly, iterations: options.iterations, seed: options.seed };
+  const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations: options.iterations, seed: options.seed };
   // Each layer gets its own L2: the type layer sees many more examples (the type set) than the
   // blur layer, and one shared strength would under-regularise the blur layer. A type layer with
   // a hidden layer is tried on its own grid, and each layer's trials then fit that layer alone.
