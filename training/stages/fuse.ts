@@ -137,9 +137,10 @@ export interface CalibratedHeadOptions {
 /** Picks L2 by grouped cross-validation, fits on all examples, calibrates on out-of-fold logits. */
 export function fitCalibratedHead(detector: HeadName, images: readonly Pick<DataImage, 'source'>[], examples: readonly HeadExample[], options: CalibratedHeadOptions): { params: FusionParams; record: Omit<HeadFitRecord, 'seconds'> } {
   const base = { detector, featureNames: options.featureNames ?? HEAD_FEATURES[detector], sharpnessEvidence: isSharpnessEvidence, iterations: options.iterations, seed: options.seed };
-  // Each layer gets its own L2: the type layer sees many more examples (the type set) than the
-  // blur layer, and one shared strength would under-regularise the blur layer. A type layer with
-  // a hidden layer is tried on its own grid, and each layer's trials then fit that layer alone.
+  // Each layer gets its own L2: they fit different models (a sign-constrained logistic on every
+  // example, a type layer on the blurred ones only), and one shared strength would suit at most one
+  // of them. A type layer with a hidden layer is tried on its own grid, and each layer's trials then
+  // fit that layer alone.
   const perceptron = options.typeHiddenUnits > 0;
   const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2, layers: perceptron ? 'blur' : 'both' }, options.prior, options.typeSet) }));
   const best = trials.reduce((a, b) => (b.oof.blurLoss < a.oof.blurLoss ? b : a));
