@@ -119,8 +119,9 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
     calibration: { scale: 1, offset: 0 },
     type: { weights: BLUR_TYPES.map(() => new Array(d).fill(0)), bias: BLUR_TYPES.map(() => 0) },
   };
-  const extra = options.typeExamples ?? [];
-  const z = [...examples, ...extra].map((e) => standardise(params, e.features));
+  // Both layers fit the photos followed by the extra blurred examples; z[i] is all[i] standardised.
+  const all = [...examples, ...(options.typeExamples ?? [])];
+  const z = all.map((e) => standardise(params, e.features));
 
   // Blur head: weighted logistic regression, blurry = any blur label. The extra blurred examples
   // count too: the photos hold few blurred ones (a gallery's mix: 180 of the 600 head images).
@@ -129,7 +130,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
   // 96.7%. In a numpy replica the extra examples alone gave 0.975 and the bands alone 0.979, and a
   // tanh hidden layer here had the same out-of-fold loss, so the layer stays linear and keeps the
   // sign constraint below.
-  const isBlurry = [...examples, ...extra].map((e) => e.label !== 'sharp');
+  const isBlurry = all.map((e) => e.label !== 'sharp');
   const wBlur = exampleWeights(isBlurry.map(String), weighting);
   const totalBlurWeight = wBlur.reduce((a, b) => a + b, 0);
   const evidence = names.map((n) => options.sharpnessEvidence?.(n) ?? false);
@@ -155,7 +156,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
   params.blur = { weights: [Array.from(blurTheta.subarray(0, d))], bias: [blurTheta[d]!] };
 
   // Type head: weighted softmax regression over the blurred examples only.
-  const blurred = [...examples, ...extra].map((e, i) => [e, i] as const).filter(([e]) => e.label !== 'sharp');
+  const blurred = all.map((e, i) => [e, i] as const).filter(([e]) => e.label !== 'sharp');
   if (blurred.length > 0 && layers !== 'blur') {
     const k = BLUR_TYPES.length;
     const target = blurred.map(([e]) => BLUR_TYPES.indexOf(e.label as (typeof BLUR_TYPES)[number]));
