@@ -2,7 +2,7 @@
 // machine, most of it synthesising data and training the CNN; stage times in models/README.md)
 // and --quick (a 1-2 minute smoke run for CI).
 import { join, resolve } from 'node:path';
-import { DEFAULT_PHOTOS_DIR, REPO_ROOT } from './data/photos.ts';
+import { DEFAULT_PHOTOS_DIR, DEFAULT_REAL_PHOTOS_DIR, REPO_ROOT } from './data/photos.ts';
 import { VALIDATION_DEFAULTS } from './build-validation-set.ts';
 
 /** How the CNN's loss treats rare classes (see classWeightsFor in patch-dataset.ts). */
@@ -12,6 +12,9 @@ export interface RunConfig {
   seed: number;
   quick: boolean;
   photosDir: string;
+  /** Real everyday photos (listRealPhotos): the training part joins the synthetic pool and is fed
+   * to the heads as shot; the held-out part is never trained on. Missing folder: no real photos. */
+  realPhotosDir: string;
   /** Run artefacts: out/{data,cnn,ablation,fuse,evaluate}/, report.{json,html}. */
   outDir: string;
   /** Generated images, reused across runs with the same data settings (git-ignored). */
@@ -32,6 +35,8 @@ export interface RunConfig {
     proceduralSize?: { width: number; height: number };
     /** Use only the first N training photos (quick runs). */
     maxPhotos?: number;
+    /** Real head photos fed to the heads as shot (each also once at a messenger-sized copy). */
+    maxRealHeadPhotos?: number;
   };
   validation: {
     perPhoto: number;
@@ -66,6 +71,7 @@ export interface CliOverrides {
   seed?: number;
   quick?: boolean;
   photosDir?: string;
+  realPhotosDir?: string;
   outDir?: string;
   backend?: 'wasm' | 'cpu';
   imbalanceAblation?: boolean;
@@ -79,6 +85,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     seed: overrides.seed ?? 1,
     quick,
     photosDir: resolve(overrides.photosDir ?? DEFAULT_PHOTOS_DIR),
+    realPhotosDir: resolve(overrides.realPhotosDir ?? DEFAULT_REAL_PHOTOS_DIR),
     outDir,
     cacheDir: join(REPO_ROOT, 'training/cache'),
     modelsDir: quick ? join(outDir, 'models') : join(REPO_ROOT, 'models'),
@@ -119,7 +126,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
   // --quick: small procedural frames and a handful of photos; exports to out/models, never models/.
   return {
     ...base,
-    data: { cnnImages: 24, headImages: 16, cnnPhotoShare: 0.6, extraCrops: 8, proceduralShare: 0.5, proceduralSize: { width: 384, height: 288 }, maxPhotos: 12 },
+    data: { cnnImages: 24, headImages: 16, cnnPhotoShare: 0.6, extraCrops: 8, proceduralShare: 0.5, proceduralSize: { width: 384, height: 288 }, maxPhotos: 12, maxRealHeadPhotos: 4 },
     validation: { perPhoto: 1, procedural: 8, maxPhotos: 8, proceduralSize: { width: 384, height: 288 } },
     cnn: { ...base.cnn, epochs: 3 },
     heads: { ...base.heads, typeImages: 12 },

@@ -10,7 +10,7 @@ import type { FeatureVector, LumaImage, PatchClass } from '../../src/core/types.
 import { toLuma } from '../../src/core/image.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
 import { decodeJpegFile, toWorkingResolution } from '../../src/cli/decode-node.ts';
-import { listPhotos, type PhotoEntry } from '../data/photos.ts';
+import { listPhotos, listRealPhotos, type PhotoEntry } from '../data/photos.ts';
 import { hashString } from '../data/rng.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import { buildValidationSet, VALIDATION_GENERATOR, type Manifest as ValidationManifest } from '../build-validation-set.ts';
@@ -20,7 +20,7 @@ import { createProgress } from '../progress.ts';
 
 /** Bump when what the data stage stores, or how the generator in training/data draws images,
  * changes, so stale caches are not reused (a generator change bumps VALIDATION_GENERATOR too). */
-const DATA_VERSION = 3;
+const DATA_VERSION = 4;
 
 /** 'cnn' trains the CNN; 'head' fits and calibrates the heads (photos the CNN never sees);
  * 'type' adds blurred images, kinds balanced, from the head photos for the blur-type layer only. */
@@ -80,7 +80,8 @@ export function photoSet(photo: PhotoEntry, cnnShare: number): PhotoSet {
 }
 
 function dataKey(config: RunConfig, photos: Record<PhotoSet, string[]>): string {
-  const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: config.data, photos, mix: GALLERY_MIX });
+  const { maxRealHeadPhotos: _asShotOnly, ...synthesis } = config.data;
+  const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: synthesis, photos, mix: GALLERY_MIX });
   return hashString(identity).toString(16).padStart(8, '0');
 }
 
@@ -88,9 +89,15 @@ export function dataDir(config: RunConfig, key: string): string {
   return join(config.cacheDir, `data-${key}`);
 }
 
+/** Training part of the real-photo pool (none when the folder is missing). */
+export function realTrainingPhotos(config: RunConfig): PhotoEntry[] {
+  return existsSync(config.realPhotosDir) ? listRealPhotos(config.realPhotosDir).filter((p) => p.split === 'train') : [];
+}
+
+/** Training photos of both pools: benchmark photos alone were too few and too texture-rich for a
+ * phone gallery (sharp low-texture scenes read as blur). */
 function trainingPhotos(config: RunConfig): Record<PhotoSet, PhotoEntry[]> {
-  const train = listPhotos(config.photosDir)
-    .filter((p) => p.split === 'train')
+  const train = [...listPhotos(config.photosDir).filter((p) => p.split === 'train'), ...realTrainingPhotos(config)]
     .slice(0, config.data.maxPhotos ?? Infinity);
   return {
     cnn: train.filter((p) => photoSet(p, config.data.cnnPhotoShare) === 'cnn'),

@@ -16,7 +16,8 @@ import { FEATURE_NAMES } from '../../src/core/features.ts';
 import { aggregatePatches, blurLogit, CNN_FEATURE_NAMES, fuseScores, type FusionParams } from '../../src/core/fusion.ts';
 import { extractPatches } from '../../src/core/patches.ts';
 import { SPECTRUM_FEATURE_NAMES, spectrumFeatures } from '../../src/core/spectrum.ts';
-import type { FeatureVector } from '../../src/core/types.ts';
+import type { FeatureVector, LumaImage } from '../../src/core/types.ts';
+import { realAsShotImages } from './real-as-shot.ts';
 import { expectedCalibrationError } from '../../src/core/metrics.ts';
 import { loadLayersModelFromDir } from '../../src/cli/node-models.ts';
 import type { RunConfig } from '../config.ts';
@@ -55,7 +56,10 @@ export interface HeadFitRecord {
 
 /** Features of one image's patches (CNN aggregates and spectrum features), computed exactly as the app does. */
 export async function patchFeaturesOf(model: LayersModel, path: string): Promise<FeatureVector> {
-  const luma = loadWorkingLuma(path);
+  return patchFeaturesOfLuma(model, loadWorkingLuma(path));
+}
+
+export async function patchFeaturesOfLuma(model: LayersModel, luma: LumaImage): Promise<FeatureVector> {
   const patches = extractPatches(luma);
   return { ...aggregatePatches(await predictPatches(model, patches), patches.positions).features, ...spectrumFeatures(patches) };
 }
@@ -182,7 +186,8 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
   const headImages = manifest.images.filter((im) => im.set === 'head');
   const typeSet = await ensureTypeSet(config);
-  const progress = createProgress('fuse: CNN features of head and type-set images', headImages.length + typeSet.images.length);
+  const asShot = await realAsShotImages(config);
+  const progress = createProgress('fuse: CNN features of head, real as-shot and type-set images', headImages.length + asShot.length + typeSet.images.length);
   const withCnn = async (images: readonly DataImage[], dir: string): Promise<HeadExample[]> => {
     const out: HeadExample[] = [];
     for (const im of images) {
@@ -193,6 +198,12 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   };
   const headExamples: HeadExample[] = [];
   headExamples.push(...(await withCnn(headImages, dataDir)));
+  for (const im of asShot) {
+    headExamples.push({ label: 'sharp', features: { ...im.features, ...(await patchFeaturesOfLuma(model, im.luma)) } });
+    progress.update(headExamples.length);
+  }
+  const asShotImages = asShot.map(({ source }) => ({ source }));
+  const asShotClassical = asShot.map((im): HeadExample => ({ label: 'sharp', features: im.features }));
   const typeExamples = await withCnn(typeSet.images, typeSet.dir);
   progress.finish();
   model.dispose();
@@ -203,10 +214,10 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   mkdirSync(outDir, { recursive: true });
   const heads: HeadFitRecord[] = [];
   const withTypes: TypeExamples = { images: typeSet.images, examples: typeExamples };
-  const jobs: Array<[HeadName, readonly DataImage[], readonly HeadExample[], TypeExamples, string]> = [
-    ['fused', headImages, headExamples, withTypes, 'fusion.json'],
-    ['cnn', headImages, headExamples, withTypes, 'cnn-head.json'],
-    ['features', manifest.images, classicalOnly(manifest.images), { images: typeSet.images, examples: classicalOnly(typeSet.images) }, 'features-head.json'],
+  const jobs: Array<[HeadName, readonly Pick<DataImage, 'source'>[], readonly HeadExample[], TypeExamples, string]> = [
+    ['fused', [...headImages, ...asShotImages], headExamples, withTypes, 'fusion.json'],
+    ['cnn', [...headImages, ...asShotImages], headExamples, withTypes, 'cnn-head.json'],
+    ['features', [...manifest.images, ...asShotImages], [...classicalOnly(manifest.images), ...asShotClassical], { images: typeSet.images, examples: classicalOnly(typeSet.images) }, 'features-head.json'],
   ];
   const fitting = createProgress('fuse: fitting heads', jobs.length);
   const fits = await fitHeadsInChildren(
