@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PATCH_CLASSES, type PatchClass } from '../src/core/types.ts';
 import type { BlurKind } from './data/blur.ts';
-import { loadOpenCvNode } from '../src/cli/opencv-node.ts';
+import { loadOpenCvNode } from '../src/node/opencv.ts';
 import { DEFAULT_PHOTOS_DIR, listPhotos } from './data/photos.ts';
 import { PROCEDURAL_KINDS } from './data/procedural.ts';
 import { deriveSeed, mulberry32 } from './data/rng.ts';

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { extractFeatures } from '../src/core/features.ts';
 import { toLuma } from '../src/core/image.ts';
-import { loadOpenCvNode } from '../src/cli/opencv-node.ts';
+import { loadOpenCvNode } from '../src/node/opencv.ts';
 import { mulberry32 } from './data/rng.ts';
 import { proceduralImage, PROCEDURAL_KINDS } from './data/procedural.ts';
 import { convolveRgb, resizeRgb } from './data/filter.ts';

@@ -1,5 +1,5 @@
 // Writes a tfjs LayersModel to a folder in the standard tfjs web format (model.json + one weight
-// shard), which the app fetches and src/cli/node-models.ts loads. tfjs has no file:// saver
+// shard), which the app fetches and src/node/model-files.ts loads. tfjs has no file:// saver
 // without tfjs-node, so the artefacts are written here.
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync } from 'node:fs';

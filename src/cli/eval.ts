@@ -11,10 +11,10 @@ import { detectionMetrics, type LabelledPrediction, type DetectionMetrics } from
 import { PATCH_CLASSES, type PatchClass } from '../core/types.ts';
 import { WORKING_MAX_SIDE } from '../core/working-resolution.ts';
 import { DEFAULT_THRESHOLD } from '../core/verdict.ts';
-import { loadOpenCvNode } from './opencv-node.ts';
-import { initTfNode, type NodeBackend } from './tf-node.ts';
-import { loadModelsFromDisk } from './node-models.ts';
-import { decodeJpegFile, toWorkingResolution } from './decode-node.ts';
+import { loadOpenCvNode } from '../node/opencv.ts';
+import { initTfNode, type NodeBackend } from '../node/tf.ts';
+import { loadModelsFromDisk } from '../node/model-files.ts';
+import { decodeJpegFile, toWorkingResolution } from '../node/decode.ts';
 import { staleValidationSet, validationSetOf } from '../../training/build-validation-set.ts';
 
 export interface LabelledFile {

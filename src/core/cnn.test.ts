@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initTfNode } from '../cli/tf-node.ts';
+import { initTfNode } from '../node/tf.ts';
 import { CNN_WEIGHT_BUDGET_BYTES, buildPatchCnn, predictPatches, weightCount } from './cnn.ts';
 import { PATCH_SIZE, extractPatches } from './patches.ts';
 import { PATCH_CLASSES } from './types.ts';

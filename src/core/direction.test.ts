@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenCv } from './opencv-types.ts';
 import type { LumaImage } from './types.ts';
-import { loadOpenCvNode } from '../cli/opencv-node.ts';
+import { loadOpenCvNode } from '../node/opencv.ts';
 import { directionalBlur } from './direction.ts';
 import { addNoise, deadLeaves, diskBlur, flatImage, gaussianBlur, loadSharpPhoto, motionBlur, trackMats } from './test-fixtures.ts';
 

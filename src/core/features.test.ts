@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenCv } from './opencv-types.ts';
 import type { FeatureVector, LumaImage } from './types.ts';
-import { loadOpenCvNode } from '../cli/opencv-node.ts';
+import { loadOpenCvNode } from '../node/opencv.ts';
 import { FEATURE_NAMES, extractFeatures } from './features.ts';
 import { laplacianTiles } from './tiles.ts';
 import {

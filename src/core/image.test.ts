@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenCv } from './opencv-types.ts';
-import { loadOpenCvNode } from '../cli/opencv-node.ts';
+import { loadOpenCvNode } from '../node/opencv.ts';
 import { downscaleRgba, lumaToMat, matToLuma, sobelXY, toLuma, withMats, workingSize } from './image.ts';
 import { deadLeaves, trackMats } from './test-fixtures.ts';
 

@@ -1,5 +1,5 @@
 // The opencv.js module object. Core code never loads opencv itself: the worker (browser) and
-// src/cli/opencv-node.ts (Node) load it once and pass it in as the first argument, so core stays
+// src/node/opencv.ts (Node) load it once and pass it in as the first argument, so core stays
 // pure, testable, and free of loader side effects.
 
 export type OpenCv = typeof import('@techstark/opencv-js');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenCv } from './opencv-types.ts';
-import { loadOpenCvNode } from '../cli/opencv-node.ts';
+import { loadOpenCvNode } from '../node/opencv.ts';
 import { extractPatches } from './patches.ts';
 import { blockPowerSpectra, notchDepth, radialProfile, SPECTRUM_FEATURE_NAMES, spectrumFeatures } from './spectrum.ts';
 import { deadLeaves, diskBlur, flatImage, gaussianBlur } from './test-fixtures.ts';

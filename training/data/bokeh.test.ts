@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyBokeh } from './bokeh.ts';
 import type { RgbImage } from './image.ts';
 import { rgbLaplacianEnergy } from './measure.ts';
-import { loadOpenCvNode } from '../../src/cli/opencv-node.ts';
+import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { OpenCv } from '../../src/core/opencv-types.ts';
 import { proceduralImage } from './procedural.ts';
 import { mulberry32 } from './rng.ts';

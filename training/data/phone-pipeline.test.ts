@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PATCH_CLASSES, type PatchClass } from '../../src/core/types.ts';
 import { createRgb, type RgbImage } from './image.ts';
 import { rgbaLuma } from './measure.ts';
-import { loadOpenCvNode } from '../../src/cli/opencv-node.ts';
+import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { OpenCv } from '../../src/core/opencv-types.ts';
 import { applyPhonePipeline, drawPipelineParams, type PipelineParams } from './phone-pipeline.ts';
 import { proceduralImage } from './procedural.ts';

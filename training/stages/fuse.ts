@@ -19,7 +19,7 @@ import { SPECTRUM_FEATURE_NAMES, spectrumFeatures } from '../../src/core/spectru
 import type { FeatureVector, LumaImage } from '../../src/core/types.ts';
 import { realAsShotImages } from './real-as-shot.ts';
 import { expectedCalibrationError } from '../../src/core/metrics.ts';
-import { loadLayersModelFromDir } from '../../src/cli/node-models.ts';
+import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import type { RunConfig } from '../config.ts';
 import { hashString } from '../data/rng.ts';
 import { exampleWeights, fitHead, fitPlatt, type FitHeadOptions, type HeadExample } from '../fit-head.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadOpenCvNode } from './opencv-node.ts';
+import { loadOpenCvNode } from './opencv.ts';
 
 describe('loadOpenCvNode', () => {
   it('resolves to a ready, awaitable opencv module and caches it', async () => {
