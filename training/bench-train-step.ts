@@ -2,8 +2,8 @@
 // cross-entropy, the loop `npm run train` uses) and inference on 48 patches, on a tfjs backend.
 //   npx tsx training/bench-train-step.ts [wasm|cpu] [steps]
 import * as tf from '@tensorflow/tfjs';
-import { buildPatchCnn, predictPatches, weightCount } from '../src/core/cnn.ts';
-import { PATCH_SIZE } from '../src/core/patches.ts';
+import { buildPatchCnn, predictPatches, weightCount } from '../src/core/cnn/cnn.ts';
+import { PATCH_SIZE } from '../src/core/cnn/patches.ts';
 import { initTrainingBackend } from './tf-backend.ts';
 import { trainPatchCnn } from './train-patch-cnn.ts';
 

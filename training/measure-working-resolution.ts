@@ -7,8 +7,8 @@
 // features cost. The chosen WORKING_MAX_SIDE is the smallest size that keeps mild blur separable.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { extractFeatures } from '../src/core/features.ts';
-import { toLuma } from '../src/core/image.ts';
+import { extractFeatures } from '../src/core/features/features.ts';
+import { toLuma } from '../src/core/image/image.ts';
 import { loadOpenCvNode } from '../src/node/opencv.ts';
 import { mulberry32 } from './data/rng.ts';
 import { proceduralImage, PROCEDURAL_KINDS } from './data/procedural.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPatchCnn, predictPatches } from '../src/core/cnn.ts';
+import { buildPatchCnn, predictPatches } from '../src/core/cnn/cnn.ts';
 import { loadLayersModelFromDir } from '../src/node/model-files.ts';
 import { saveLayersModelToDir, WEIGHTS_FILE } from './model-files.ts';
 import { initTrainingBackend } from './tf-backend.ts';

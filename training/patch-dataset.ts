@@ -2,7 +2,7 @@
 // normalisation (extractPatchAt = extractPatches' crop), plus the batching the training loop uses.
 import { join } from 'node:path';
 import { PATCH_CLASSES, type PatchClass } from '../src/core/types.ts';
-import { extractPatchAt, globalContrast, PATCH_SIZE } from '../src/core/patches.ts';
+import { extractPatchAt, globalContrast, PATCH_SIZE } from '../src/core/cnn/patches.ts';
 import type { Imbalance } from './config.ts';
 import { deriveSeed, mulberry32, type Rng } from './data/rng.ts';
 import { loadWorkingLuma, type DataImage } from './stages/data.ts';

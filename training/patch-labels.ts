@@ -4,7 +4,7 @@
 // labelled by what they contain; crops straddling the mask edge, and flat crops (see
 // FLAT_TEXTURE), are left out rather than given a label they may not show.
 import type { PatchClass } from '../src/core/types.ts';
-import { FLAT_TEXTURE } from '../src/core/patches.ts';
+import { FLAT_TEXTURE } from '../src/core/cnn/patches.ts';
 
 /** Mask coverage at or above which a crop counts as blurred, at or below which as untouched. */
 export const BLURRED_COVERAGE = 0.9;

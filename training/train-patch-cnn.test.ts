@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPatchCnn } from '../src/core/cnn.ts';
+import { buildPatchCnn } from '../src/core/cnn/cnn.ts';
 import { initTrainingBackend } from './tf-backend.ts';
 import type { PatchDataset } from './patch-dataset.ts';
 import { checkPatches, trainPatchCnn } from './train-patch-cnn.ts';

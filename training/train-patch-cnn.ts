@@ -2,7 +2,7 @@
 // (or unweighted, for the imbalance ablation), random square symmetries as augmentation, and a
 // patch-level check on held-out patches after every epoch.
 import * as tf from '@tensorflow/tfjs';
-import { predictPatches } from '../src/core/cnn.ts';
+import { predictPatches } from '../src/core/cnn/cnn.ts';
 import { PATCH_CLASSES } from '../src/core/types.ts';
 import { mulberry32 } from './data/rng.ts';
 import { copyAugmented, shuffled, type PatchDataset } from './patch-dataset.ts';

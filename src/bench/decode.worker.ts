@@ -2,7 +2,7 @@
 // working size, pixels out) and nothing else — or, for reference, a plain full-size
 // createImageBitmap — so bench can compare a scan against the floor set by decoding.
 import { decodeToWorking } from '../worker/decode.ts';
-import { WORKING_MAX_SIDE } from '../core/working-resolution.ts';
+import { WORKING_MAX_SIDE } from '../core/image/working-resolution.ts';
 
 self.onmessage = async (event: MessageEvent<{ blob: Blob; mode: 'pipeline' | 'full-bitmap' }>) => {
   const { blob, mode } = event.data;

@@ -11,7 +11,7 @@ export interface WorkerInit {
   backend?: BackendName;
   /** wasm threads per worker: the cores the pool leaves over (usually 1, i.e. no threads). */
   threads?: number;
-  /** Long side of the working image; see src/core/working-resolution.ts. */
+  /** Long side of the working image; see src/core/image/working-resolution.ts. */
   maxSide?: number;
 }
 

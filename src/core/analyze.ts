@@ -1,15 +1,15 @@
 // One path from a luma image to an Analysis, shared by the worker, training's evaluate stage
 // and `npm run eval`. Detectors are named so reports can compare them on the same images.
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { OpenCv } from './opencv-types.ts';
+import type { OpenCv } from './image/opencv-types.ts';
 import { likeliestType, type Analysis, type BlurType, type FeatureVector, type LumaImage, type RegionMap, type Verdict } from './types.ts';
-import { extractFeatures } from './features.ts';
-import { laplacian100 } from './baseline.ts';
-import { extractPatches } from './patches.ts';
-import { predictPatches } from './cnn.ts';
-import { spectrumFeatures } from './spectrum.ts';
-import { aggregatePatches, fuseScores, type FusionParams } from './fusion.ts';
-import { verdictFor } from './verdict.ts';
+import { extractFeatures } from './features/features.ts';
+import { laplacian100 } from './features/baseline.ts';
+import { extractPatches } from './cnn/patches.ts';
+import { predictPatches } from './cnn/cnn.ts';
+import { spectrumFeatures } from './cnn/spectrum.ts';
+import { aggregatePatches, fuseScores, type FusionParams } from './fusion/fusion.ts';
+import { verdictFor } from './fusion/verdict.ts';
 
 export type DetectorName = 'fused' | 'features' | 'laplacian-100';
 export const DETECTOR_NAMES: readonly DetectorName[] = ['fused', 'features', 'laplacian-100'];

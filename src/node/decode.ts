@@ -4,7 +4,7 @@
 import jpeg from 'jpeg-js';
 import { readFileSync } from 'node:fs';
 import type { RgbaImage } from '../core/types.ts';
-import { downscaleRgba, workingSize } from '../core/image.ts';
+import { downscaleRgba, workingSize } from '../core/image/image.ts';
 
 export function decodeJpegFile(path: string): RgbaImage {
   const decoded = jpeg.decode(readFileSync(path), { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 2048 });

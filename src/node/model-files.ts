@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FusionParams } from '../core/fusion.ts';
+import type { FusionParams } from '../core/fusion/fusion.ts';
 
 interface ModelJson {
   modelTopology: object;

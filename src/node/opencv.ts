@@ -2,7 +2,7 @@
 // the worker has its own loader, and core receives `cv` as a parameter.
 
 import { createRequire } from 'node:module';
-import type { OpenCv } from '../core/opencv-types.ts';
+import type { OpenCv } from '../core/image/opencv-types.ts';
 
 let loading: Promise<OpenCv> | null = null;
 

@@ -3,10 +3,10 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import type { AnalysisWorkerApi, AnalyzeOptions, PhotoAnalysis, WorkerInit, WorkerReady } from '../bridge/types.ts';
-import { toLuma } from '../core/image.ts';
-import { blurAwareEdges } from '../core/canny.ts';
+import { toLuma } from '../core/image/image.ts';
+import { blurAwareEdges } from '../core/features/canny.ts';
 import { createAnalyzer, type Analyzer } from '../core/analyze.ts';
-import { WORKING_MAX_SIDE } from '../core/working-resolution.ts';
+import { WORKING_MAX_SIDE } from '../core/image/working-resolution.ts';
 import { chooseBackend } from './backend.ts';
 import { loadOpenCv } from './opencv.ts';
 import { decodeToWorking } from './decode.ts';

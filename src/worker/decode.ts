@@ -3,8 +3,8 @@
 // is allocated, and so very large JPEGs can be decoded at a reduced scale. Every refusal says
 // why, in words the person can act on: the reason is shown on the photo's card.
 import type { RgbaImage } from '../core/types.ts';
-import { workingSize } from '../core/image.ts';
-import { PATCH_SIZE } from '../core/patches.ts';
+import { workingSize } from '../core/image/image.ts';
+import { PATCH_SIZE } from '../core/cnn/patches.ts';
 import { displaySize, jpegDamage, readImageHeader, type ImageFormat, type ImageHeader } from './image-header.ts';
 
 export interface DecodedPhoto {

@@ -1,4 +1,4 @@
-import type { OpenCv } from '../core/opencv-types.ts';
+import type { OpenCv } from '../core/image/opencv-types.ts';
 
 let loading: Promise<{ cv: OpenCv }> | null = null;
 

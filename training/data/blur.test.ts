@@ -4,7 +4,7 @@ import { createRgb, type RgbImage } from './image.ts';
 import { defocusKernel } from './kernels.ts';
 import { rgbLaplacianEnergy } from './measure.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
-import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { OpenCv } from '../../src/core/image/opencv-types.ts';
 import { proceduralImage } from './procedural.ts';
 import { mulberry32 } from './rng.ts';
 

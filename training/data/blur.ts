@@ -5,7 +5,7 @@ import { defocusKernel, gaussianKernel, linearMotionKernel, shakeKernel, type Ke
 import { convolvePlane, convolveRgb } from './filter.ts';
 import { createRgb, linearToSrgb, srgbToLinear, type Plane, type RgbImage } from './image.ts';
 import { planeMean, randomBlob } from './masks.ts';
-import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { OpenCv } from '../../src/core/image/opencv-types.ts';
 import type { Rng } from './rng.ts';
 
 export type BlurKind = 'defocus' | 'shake' | 'subject-motion' | 'gaussian';

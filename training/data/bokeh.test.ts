@@ -3,7 +3,7 @@ import { applyBokeh } from './bokeh.ts';
 import type { RgbImage } from './image.ts';
 import { rgbLaplacianEnergy } from './measure.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
-import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { OpenCv } from '../../src/core/image/opencv-types.ts';
 import { proceduralImage } from './procedural.ts';
 import { mulberry32 } from './rng.ts';
 

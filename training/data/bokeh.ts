@@ -5,7 +5,7 @@ import { convolvePlane, convolveRgb } from './filter.ts';
 import { expandHighlights } from './blur.ts';
 import { createRgb, linearToSrgb, srgbToLinear, type Plane, type RgbImage } from './image.ts';
 import { randomBlob, type BlobShape } from './masks.ts';
-import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { OpenCv } from '../../src/core/image/opencv-types.ts';
 import type { Rng } from './rng.ts';
 
 export interface BokehParams {

@@ -1,6 +1,6 @@
 // Image filters through opencv.js: its filter2D switches to a DFT for big kernels, ~10x faster
 // than a JS loop for the 25-61 px blur kernels used here.
-import type { CvMat, OpenCv } from '../../src/core/opencv-types.ts';
+import type { CvMat, OpenCv } from '../../src/core/image/opencv-types.ts';
 import type { RgbImage, Plane } from './image.ts';
 import type { Kernel } from './kernels.ts';
 

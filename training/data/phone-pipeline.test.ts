@@ -3,7 +3,7 @@ import { PATCH_CLASSES, type PatchClass } from '../../src/core/types.ts';
 import { createRgb, type RgbImage } from './image.ts';
 import { rgbaLuma } from './measure.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
-import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { OpenCv } from '../../src/core/image/opencv-types.ts';
 import { applyPhonePipeline, drawPipelineParams, type PipelineParams } from './phone-pipeline.ts';
 import { proceduralImage } from './procedural.ts';
 import { deriveSeed, mulberry32 } from './rng.ts';

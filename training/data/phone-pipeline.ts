@@ -6,7 +6,7 @@ import type { RgbaImage } from '../../src/core/types.ts';
 import { bilateralRgb, gaussianBlurRgb, resizeRgb } from './filter.ts';
 import { createRgb, linearToSrgb, rgbToRgba, srgbToLinear, type RgbImage } from './image.ts';
 import { decodeJpeg, encodeJpeg } from './jpeg.ts';
-import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { OpenCv } from '../../src/core/image/opencv-types.ts';
 import { fillNormals, type Rng } from './rng.ts';
 
 export interface PipelineParams {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PATCH_CLASSES } from '../../src/core/types.ts';
-import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
+import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
-import type { OpenCv } from '../../src/core/opencv-types.ts';
+import type { OpenCv } from '../../src/core/image/opencv-types.ts';
 import { createRgb } from './image.ts';
 import { proceduralImage } from './procedural.ts';
 import { mulberry32 } from './rng.ts';

@@ -1,12 +1,12 @@
 // models/README.md, the model card. Written by `npm run train` (export stage) from the run's
 // report; never edited by hand, so its numbers are always the shipped models' numbers.
-import { CNN_LAYERS } from '../../src/core/cnn.ts';
-import { CNN_FEATURE_NAMES } from '../../src/core/fusion.ts';
-import { SPECTRUM_FEATURE_NAMES } from '../../src/core/spectrum.ts';
-import { MAX_PATCHES, PATCH_SIZE } from '../../src/core/patches.ts';
+import { CNN_LAYERS } from '../../src/core/cnn/cnn.ts';
+import { CNN_FEATURE_NAMES } from '../../src/core/fusion/fusion.ts';
+import { SPECTRUM_FEATURE_NAMES } from '../../src/core/cnn/spectrum.ts';
+import { MAX_PATCHES, PATCH_SIZE } from '../../src/core/cnn/patches.ts';
 import { PATCH_CLASSES } from '../../src/core/types.ts';
-import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/verdict.ts';
-import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
+import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/fusion/verdict.ts';
+import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import type { RunConfig } from '../config.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import type { ExportResult } from '../stages/export.ts';
@@ -50,10 +50,10 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
     'What the app loads to find blurry photos, all run on the device:',
     '',
     `- \`patch-cnn/\`: tfjs layers model. Input: ${PATCH_SIZE}x${PATCH_SIZE} luma patches at working resolution (long side <= ${WORKING_MAX_SIDE} px), up to ${MAX_PATCHES} per photo on a grid covering the frame, each minus its mean and divided by the photo's 2-98 percentile contrast. Output: softmax over ${PATCH_CLASSES.join(', ')}. Conv stack ${CNN_LAYERS.map(([f, k, s]) => `${f}@${k}x${k}/${s}`).join(' -> ')}, global average pool, dense softmax.`,
-    `- \`fusion.json\`: the 'fused' head. Logistic P(blurry) and softmax blur type${config.heads.typeHiddenUnits > 0 ? ` (through one hidden layer: ${TYPE_NETS} seeded nets of ${config.heads.typeHiddenUnits} tanh units, averaged)` : ''} over the classical features (src/core/features.ts) plus CNN aggregates (${CNN_FEATURE_NAMES.join(', ')}) and the patches' spectrum features (band drops and the notch a defocus disc leaves: ${SPECTRUM_FEATURE_NAMES.join(', ')}, src/core/spectrum.ts). Both layers learn from the head images and the type set (${config.heads.typeImages} extra blurred images of the same photos). Platt-calibrated on out-of-fold predictions for ${balancedPrior ? 'even odds (sharp and blurry equally likely beforehand)' : 'the gallery class mix'}.`,
+    `- \`fusion.json\`: the 'fused' head. Logistic P(blurry) and softmax blur type${config.heads.typeHiddenUnits > 0 ? ` (through one hidden layer: ${TYPE_NETS} seeded nets of ${config.heads.typeHiddenUnits} tanh units, averaged)` : ''} over the classical features (src/core/features/features.ts) plus CNN aggregates (${CNN_FEATURE_NAMES.join(', ')}) and the patches' spectrum features (band drops and the notch a defocus disc leaves: ${SPECTRUM_FEATURE_NAMES.join(', ')}, src/core/cnn/spectrum.ts). Both layers learn from the head images and the type set (${config.heads.typeImages} extra blurred images of the same photos). Platt-calibrated on out-of-fold predictions for ${balancedPrior ? 'even odds (sharp and blurry equally likely beforehand)' : 'the gallery class mix'}.`,
     "- `features-head.json`: the 'features' detector, the same head over the classical features only (no CNN).",
     '',
-    `Verdict: blurry at P >= ${DEFAULT_THRESHOLD + DEFAULT_UNCERTAIN_BAND / 2}, uncertain within ${DEFAULT_UNCERTAIN_BAND} around ${DEFAULT_THRESHOLD}, else sharp (src/core/verdict.ts).`,
+    `Verdict: blurry at P >= ${DEFAULT_THRESHOLD + DEFAULT_UNCERTAIN_BAND / 2}, uncertain within ${DEFAULT_UNCERTAIN_BAND} around ${DEFAULT_THRESHOLD}, else sharp (src/core/fusion/verdict.ts).`,
     '',
     '## Size and speed',
     '',

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { likeliestType, PATCH_CLASSES, type PatchClass } from '../../src/core/types.ts';
-import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/verdict.ts';
+import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/fusion/verdict.ts';
 import type { RunConfig } from '../config.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import type { CnnStageResult } from '../stages/cnn.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LabelledPrediction } from '../../src/core/metrics.ts';
+import type { LabelledPrediction } from '../../src/eval/metrics.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import { galleryWeights, RARE_CLASSES, weightedReliability } from './summary.ts';
 

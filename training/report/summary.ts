@@ -1,8 +1,8 @@
 // Numbers of one training run, from the evaluate rows plus what the earlier stages recorded.
-// Detection metrics come from src/core/metrics.ts, the definitions `npm run eval` and the README use.
-import { detectionMetrics, type DetectionMetrics, type LabelledPrediction } from '../../src/core/metrics.ts';
+// Detection metrics come from src/eval/metrics.ts, the definitions `npm run eval` and the README use.
+import { detectionMetrics, type DetectionMetrics, type LabelledPrediction } from '../../src/eval/metrics.ts';
 import { PATCH_CLASSES, type PatchClass } from '../../src/core/types.ts';
-import { verdictFor } from '../../src/core/verdict.ts';
+import { verdictFor } from '../../src/core/fusion/verdict.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import { EVAL_DETECTORS, type EvalDetector, type EvalRow } from '../stages/evaluate.ts';
 

@@ -3,7 +3,7 @@
 // net unweighted to measure what imbalance handling buys, and the whole-image ablation net.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPatchCnn, weightCount } from '../../src/core/cnn.ts';
+import { buildPatchCnn, weightCount } from '../../src/core/cnn/cnn.ts';
 import { PATCH_CLASSES } from '../../src/core/types.ts';
 import type { Imbalance, RunConfig } from '../config.ts';
 import { deriveSeed } from '../data/rng.ts';

@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureVector, LumaImage, PatchClass } from '../../src/core/types.ts';
-import { toLuma } from '../../src/core/image.ts';
-import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
+import { toLuma } from '../../src/core/image/image.ts';
+import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
 import { listPhotos, listRealPhotos, type PhotoEntry } from '../data/photos.ts';
 import { hashString } from '../data/rng.ts';

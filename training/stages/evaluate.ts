@@ -4,10 +4,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer, type DetectorName } from '../../src/core/analyze.ts';
-import { predictPatches } from '../../src/core/cnn.ts';
-import { fuseScores, type FusionParams } from '../../src/core/fusion.ts';
+import { predictPatches } from '../../src/core/cnn/cnn.ts';
+import { fuseScores, type FusionParams } from '../../src/core/fusion/fusion.ts';
 import { BLUR_TYPES, type BlurType, type PatchClass } from '../../src/core/types.ts';
-import { verdictFor } from '../../src/core/verdict.ts';
+import { verdictFor } from '../../src/core/fusion/verdict.ts';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';

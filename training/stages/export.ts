@@ -4,8 +4,8 @@
 import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createAnalyzer } from '../../src/core/analyze.ts';
-import { predictPatches } from '../../src/core/cnn.ts';
-import { extractPatches } from '../../src/core/patches.ts';
+import { predictPatches } from '../../src/core/cnn/cnn.ts';
+import { extractPatches } from '../../src/core/cnn/patches.ts';
 import { loadModelsFromDisk } from '../../src/node/model-files.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';

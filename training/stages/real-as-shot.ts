@@ -5,9 +5,9 @@
 // photos of the real pool are fed here as they are, plus one smaller copy each, since photos also
 // arrive as 0.3-1 MP messenger and gallery exports. Never the held-out part (listRealPhotos).
 import type { FeatureVector, LumaImage } from '../../src/core/types.ts';
-import { downscaleRgba, toLuma, workingSize } from '../../src/core/image.ts';
-import { extractFeatures } from '../../src/core/features.ts';
-import { WORKING_MAX_SIDE } from '../../src/core/working-resolution.ts';
+import { downscaleRgba, toLuma, workingSize } from '../../src/core/image/image.ts';
+import { extractFeatures } from '../../src/core/features/features.ts';
+import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';

@@ -2,12 +2,12 @@
 // region map: a photo whose few sharp cells sit in the middle of soft ones is a portrait or
 // macro with a soft background (kept on purpose), not a failed shot.
 import { likeliestType, type Analysis, type BlurType, type RegionMap, type Verdict } from '../../core/types.ts';
-import { blurCentrality } from '../../core/fusion.ts';
+import { blurCentrality } from '../../core/fusion/fusion.ts';
 
 /**
  * Cells at or above SHARP_CELL count as sharp, below BLURRY_CELL as blurry; between is "can't
  * tell" (flat sky, a wall: the core reports 0.5 for tiles without detail to judge). 0.6 is the
- * core's own sharp-tile cut (src/core/features.ts SHARP_TILE), so the words match its features.
+ * core's own sharp-tile cut (src/core/features/features.ts SHARP_TILE), so the words match its features.
  */
 const SHARP_CELL = 0.6;
 const BLURRY_CELL = 0.4;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verdictFor, verdictThresholds } from '../../core/verdict.ts';
+import { verdictFor, verdictThresholds } from '../../core/fusion/verdict.ts';
 import { bandsAt, classify, DEFAULT_SENSITIVITY } from './sensitivity.ts';
 
 const base = verdictThresholds();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../core/types.ts';
-import { verdictThresholds } from '../../core/verdict.ts';
+import { verdictThresholds } from '../../core/fusion/verdict.ts';
 import { PhotoStore } from './store.ts';
 import type { Photo } from './photo.ts';
 
