@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuseScores } from '../src/core/fusion/fusion.ts';
+import { fuseScores } from '../src/core/fusion/head.ts';
 import type { PatchClass } from '../src/core/types.ts';
 import { calibrateHead, fitHead, type HeadExample } from './fit-head.ts';
 

@@ -1,8 +1,8 @@
-// Fits a fusion head (src/core/fusion/fusion.ts): standardisation, a logistic blur head, a softmax type
+// Fits a fusion head (src/core/fusion/head.ts): standardisation, a logistic blur head, a softmax type
 // head, then Platt calibration on held-out photos. Same code for every detector ('fused',
 // 'features', 'cnn'): only the feature list differs.
 import { BLUR_TYPES, type FeatureVector, type PatchClass } from '../src/core/types.ts';
-import { blurLogit, softmax, standardise, type FusionParams, type LinearLayer } from '../src/core/fusion/fusion.ts';
+import { blurLogit, softmax, standardise, type FusionParams, type LinearLayer } from '../src/core/fusion/head.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
 
 export interface HeadExample {

@@ -8,7 +8,8 @@ import { laplacian100 } from './features/baseline.ts';
 import { extractPatches } from './cnn/patches.ts';
 import { predictPatches } from './cnn/cnn.ts';
 import { spectrumFeatures } from './cnn/spectrum.ts';
-import { aggregatePatches, fuseScores, type FusionParams } from './fusion/fusion.ts';
+import { aggregatePatches } from './cnn/aggregation.ts';
+import { fuseScores, type FusionParams } from './fusion/head.ts';
 import { verdictFor } from './fusion/verdict.ts';
 
 export type DetectorName = 'fused' | 'features' | 'laplacian-100';

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FusionParams } from '../core/fusion/fusion.ts';
+import type { FusionParams } from '../core/fusion/head.ts';
 
 interface ModelJson {
   modelTopology: object;

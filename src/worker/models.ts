@@ -1,7 +1,7 @@
 // Loads what training exported. Requests go through the service worker, whose precache holds
 // models/, so the app analyses offline. A missing model degrades to a simpler detector.
 import * as tf from '@tensorflow/tfjs';
-import type { FusionParams } from '../core/fusion/fusion.ts';
+import type { FusionParams } from '../core/fusion/head.ts';
 
 export interface LoadedModels {
   cnn?: tf.LayersModel;

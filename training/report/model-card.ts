@@ -1,7 +1,7 @@
 // models/README.md, the model card. Written by `npm run train` (export stage) from the run's
 // report; never edited by hand, so its numbers are always the shipped models' numbers.
 import { CNN_LAYERS } from '../../src/core/cnn/cnn.ts';
-import { CNN_FEATURE_NAMES } from '../../src/core/fusion/fusion.ts';
+import { CNN_FEATURE_NAMES } from '../../src/core/cnn/aggregation.ts';
 import { SPECTRUM_FEATURE_NAMES } from '../../src/core/cnn/spectrum.ts';
 import { MAX_PATCHES, PATCH_SIZE } from '../../src/core/cnn/patches.ts';
 import { PATCH_CLASSES } from '../../src/core/types.ts';

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer, type DetectorName } from '../../src/core/analyze.ts';
 import { predictPatches } from '../../src/core/cnn/cnn.ts';
-import { fuseScores, type FusionParams } from '../../src/core/fusion/fusion.ts';
+import { fuseScores, type FusionParams } from '../../src/core/fusion/head.ts';
 import { BLUR_TYPES, type BlurType, type PatchClass } from '../../src/core/types.ts';
 import { verdictFor } from '../../src/core/fusion/verdict.ts';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';

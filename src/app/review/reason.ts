@@ -2,7 +2,7 @@
 // region map: a photo whose few sharp cells sit in the middle of soft ones is a portrait or
 // macro with a soft background (kept on purpose), not a failed shot.
 import { likeliestType, type Analysis, type BlurType, type RegionMap, type Verdict } from '../../core/types.ts';
-import { blurCentrality } from '../../core/fusion/fusion.ts';
+import { blurCentrality } from '../../core/cnn/aggregation.ts';
 
 /**
  * Cells at or above SHARP_CELL count as sharp, below BLURRY_CELL as blurry; between is "can't

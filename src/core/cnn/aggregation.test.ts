@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { aggregatePatches, CNN_FEATURE_NAMES, fuseScores, type FusionParams } from './fusion.ts';
-import { FLAT_TEXTURE, PATCH_SIZE, type PatchPosition } from '../cnn/patches.ts';
+import { aggregatePatches, CNN_FEATURE_NAMES } from './aggregation.ts';
+import { fuseScores } from '../fusion/head.ts';
+import { FLAT_TEXTURE, PATCH_SIZE, type PatchPosition } from './patches.ts';
+import { toyHead } from '../../test-support/toy-head.ts';
 
 const COLS = 8;
 const ROWS = 6;
@@ -21,21 +23,6 @@ function probsFor(positions: PatchPosition[], f: (p: PatchPosition) => [number, 
 const blurryPatch: [number, number, number, number] = [0.05, 0.8, 0.1, 0.05];
 const sharpPatch: [number, number, number, number] = [0.95, 0.03, 0.01, 0.01];
 const isCentre = (p: PatchPosition) => p.col >= 3 && p.col <= 4 && p.row >= 2 && p.row <= 3;
-
-/** A toy head reading the aggregation the way a trained one should: sharp evidence lowers the logit. */
-function toyHead(names: string[], weights: number[], bias = 0): FusionParams {
-  return {
-    version: 1,
-    detector: 'toy',
-    featureNames: names,
-    mean: names.map(() => 0.5),
-    std: names.map(() => 0.25),
-    zClip: 6,
-    blur: { weights: [weights], bias: [bias] },
-    calibration: { scale: 1, offset: 0 },
-    type: { weights: [names.map(() => 0), names.map(() => 0), names.map(() => 0)], bias: [0, 1, 0] },
-  };
-}
 
 describe('aggregatePatches', () => {
   it('keeps a sharp centre with a blurry surround sharp (bokeh portrait)', () => {
@@ -110,49 +97,5 @@ describe('aggregatePatches', () => {
 
   it('rejects probabilities that do not match the patches', () => {
     expect(() => aggregatePatches(new Float32Array(7), grid())).toThrow(RangeError);
-  });
-});
-
-describe('fuseScores', () => {
-  it('is monotone: more sharpness evidence never raises P(blurry)', () => {
-    const names = ['cnnSharpTop3', 'tileSharpP90', 'edgeWidthMean'];
-    const head = toyHead(names, [-1.5, -0.7, 0.9], 0.2);
-    head.calibration = { scale: 1.7, offset: -0.3 };
-    for (const feature of ['cnnSharpTop3', 'tileSharpP90']) {
-      let previous = Infinity;
-      for (let v = -1; v <= 3; v += 0.05) {
-        const p = fuseScores(head, { cnnSharpTop3: 0.4, tileSharpP90: 0.5, edgeWidthMean: 0.6, [feature]: v }).probability;
-        expect(p).toBeLessThanOrEqual(previous);
-        previous = p;
-      }
-      // ...and strictly so inside the clip range.
-      const low = fuseScores(head, { cnnSharpTop3: 0.4, tileSharpP90: 0.5, edgeWidthMean: 0.6, [feature]: 0.2 }).probability;
-      const high = fuseScores(head, { cnnSharpTop3: 0.4, tileSharpP90: 0.5, edgeWidthMean: 0.6, [feature]: 0.8 }).probability;
-      expect(high).toBeLessThan(low);
-    }
-  });
-
-  it('treats a missing feature as its training mean and returns a type distribution', () => {
-    const head = toyHead(['a', 'b'], [1, -1]);
-    const withMean = fuseScores(head, { a: 0.5, b: 0.9 });
-    const missing = fuseScores(head, { b: 0.9 });
-    expect(missing.probability).toBeCloseTo(withMean.probability, 12);
-    const t = missing.typeProbabilities;
-    expect(t.defocus + t.motion + t.gaussian).toBeCloseTo(1, 12);
-    expect(t.motion).toBeGreaterThan(t.defocus); // bias favours motion in the toy head
-  });
-
-  it('reads the blur type through the hidden layer when there is one, and leaves P(blurry) alone', () => {
-    // One tanh unit that fires on 'notch' only where 'aniso' is low: defocus, a question no
-    // single linear layer over the two features answers the same way.
-    const head = toyHead(['notch', 'aniso'], [0, 1]);
-    head.typeHidden = { weights: [[4, -4]], bias: [-4] };
-    head.type = { weights: [[3], [-3], [0]], bias: [0, 0, 0] };
-    const isotropicNotch = { notch: 1, aniso: 0.25 };
-    const streakedNotch = { notch: 1, aniso: 1 };
-    expect(fuseScores(head, isotropicNotch).typeProbabilities.defocus).toBeGreaterThan(0.9);
-    expect(fuseScores(head, streakedNotch).typeProbabilities.motion).toBeGreaterThan(0.9);
-    const linear = { ...head, typeHidden: undefined };
-    expect(fuseScores(head, isotropicNotch).probability).toBe(fuseScores(linear, isotropicNotch).probability);
   });
 });
