@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capCropsPerImage, classWeightsFor, copyAugmented, shuffled, type PatchDataset } from './patch-dataset.ts';
-import type { DataImage } from './stages/data.ts';
+import type { DataImage } from './stages/data-images.ts';
 import { mulberry32 } from './data/rng.ts';
 
 describe('classWeightsFor', () => {

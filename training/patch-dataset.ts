@@ -5,7 +5,8 @@ import { PATCH_CLASSES, type PatchClass } from '../src/core/types.ts';
 import { extractPatchAt, globalContrast, PATCH_SIZE } from '../src/core/cnn/patches.ts';
 import type { Imbalance } from './config.ts';
 import { deriveSeed, mulberry32, type Rng } from './data/rng.ts';
-import { loadWorkingLuma, type DataImage } from './stages/data.ts';
+import { loadWorkingLuma } from './stages/data.ts';
+import type { DataImage } from './stages/data-images.ts';
 
 export interface PatchDataset {
   n: number;

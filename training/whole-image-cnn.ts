@@ -11,7 +11,8 @@ import { saveLayersModelToDir } from './model-files.ts';
 import { classCounts, classWeightsFor, type PatchDataset } from './patch-dataset.ts';
 import { createProgress } from './progress.ts';
 import { checkPatches, trainPatchCnn, type EpochRecord, type PatchCheck } from './train-patch-cnn.ts';
-import { loadWorkingLuma, type DataImage } from './stages/data.ts';
+import { loadWorkingLuma } from './stages/data.ts';
+import type { DataImage } from './stages/data-images.ts';
 
 export interface WholeImageHistory {
   size: number;

@@ -9,7 +9,7 @@ import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/fusion
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import type { RunConfig } from '../config.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
-import type { ExportResult } from '../stages/export.ts';
+import type { ExportResult } from '../stages/export-result.ts';
 import { TYPE_NETS } from '../fit-head.ts';
 import type { TrainingReport } from './report.ts';
 

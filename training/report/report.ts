@@ -7,7 +7,7 @@ import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND } from '../../src/core/fusion
 import type { RunConfig } from '../config.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import type { CnnStageResult } from '../stages/cnn.ts';
-import type { DataManifest } from '../stages/data.ts';
+import type { DataManifest } from '../stages/data-images.ts';
 import type { EvalRow, EvaluateStageResult } from '../stages/evaluate.ts';
 import type { FuseStageResult } from '../stages/fuse.ts';
 import { groupedBars, linePlot } from './svg.ts';

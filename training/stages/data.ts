@@ -6,7 +6,7 @@
 // runs in one process per core (stages/synthesise.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FeatureVector, LumaImage, PatchClass } from '../../src/core/types.ts';
+import type { LumaImage } from '../../src/core/types.ts';
 import { toLuma } from '../../src/core/image/image.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
@@ -17,52 +17,11 @@ import { buildValidationSet, VALIDATION_GENERATOR, type Manifest as ValidationMa
 import type { RunConfig } from '../config.ts';
 import { synthesiseSet, synthesisWorkers } from './synthesise.ts';
 import { createProgress } from '../progress.ts';
+import type { DataImage, DataManifest, PhotoSet } from './data-images.ts';
 
 /** Bump when what the data stage stores, or how the generator in training/data draws images,
  * changes, so stale caches are not reused (a generator change bumps VALIDATION_GENERATOR too). */
 const DATA_VERSION = 4;
-
-/** 'cnn' trains the CNN; 'head' fits and calibrates the heads (photos the CNN never sees);
- * 'type' adds blurred images, kinds balanced, from the head photos for the blur-type layer only. */
-export type ImageSet = 'cnn' | 'head' | 'type';
-/** The sets the training photos are split between (the type set reuses the head photos). */
-export type PhotoSet = Exclude<ImageSet, 'type'>;
-
-export interface Crop {
-  x: number;
-  y: number;
-  label: PatchClass;
-}
-
-export interface DataImage {
-  id: string;
-  set: ImageSet;
-  /** JPEG path relative to the data folder. */
-  file: string;
-  label: PatchClass;
-  category: string;
-  /** Source photo (relative path) or procedural id: images of one source share a fold. */
-  source: string;
-  kind: string;
-  strength: number | null;
-  bokeh: boolean;
-  /** Working-resolution size (what features and patches are computed at). */
-  width: number;
-  height: number;
-  features: FeatureVector;
-  crops: Crop[];
-  skipped: { flat: number; straddling: number };
-}
-
-export interface DataManifest {
-  version: number;
-  key: string;
-  seed: number;
-  photosDir: string;
-  photos: Record<PhotoSet, string[]>;
-  images: DataImage[];
-  seconds: number;
-}
 
 export interface ValidationData {
   dir: string;

@@ -14,15 +14,7 @@ import { renderModelCard } from '../report/model-card.ts';
 import { median } from '../report/summary.ts';
 import { readReport } from '../report/report.ts';
 import { ensureValidationSet, loadWorkingLuma } from './data.ts';
-
-export interface ExportResult {
-  modelsDir: string;
-  cnnBytes: number;
-  files: string[];
-  /** Median ms over repeated runs on this machine (wasm, 1 thread). */
-  cnnMs48: number;
-  analyzeFusedMs: number;
-}
+import type { ExportResult } from './export-result.ts';
 
 function copyDir(from: string, to: string): void {
   mkdirSync(to, { recursive: true });

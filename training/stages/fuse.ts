@@ -25,7 +25,8 @@ import type { RunConfig } from '../config.ts';
 import { hashString } from '../data/rng.ts';
 import { exampleWeights, fitHead, fitPlatt, type FitHeadOptions, type HeadExample } from '../fit-head.ts';
 import { createProgress } from '../progress.ts';
-import { dataDir as dataDirOf, ensureTypeSet, loadDataManifest, loadWorkingLuma, type DataImage } from './data.ts';
+import { dataDir as dataDirOf, ensureTypeSet, loadDataManifest, loadWorkingLuma } from './data.ts';
+import type { DataImage } from './data-images.ts';
 
 const FOLDS = 5;
 

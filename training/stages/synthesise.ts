@@ -19,7 +19,7 @@ import { deriveSeed, mulberry32 } from '../data/rng.ts';
 import { generateSamples, type ClassMix, type Sample } from '../data/samples.ts';
 import type { RunConfig } from '../config.ts';
 import { cropLabel, maskCoverage } from '../patch-labels.ts';
-import type { Crop, DataImage, ImageSet } from './data.ts';
+import type { Crop, DataImage, ImageSet } from './data-images.ts';
 
 export interface SynthesisJob {
   config: RunConfig;
