@@ -3,7 +3,7 @@ import { affordablePoolSize, createAnalysisPool } from '../bridge/create-pool.ts
 import type { AnalysisPool } from '../bridge/pool.ts';
 import { scanPhotos } from '../bridge/scan.ts';
 import { syntheticPhoto } from './synthetic-photo.ts';
-import type { BackendName } from '../worker/backend.ts';
+import type { BackendName } from '../bridge/types.ts';
 
 let photos: Blob[] = [];
 let pool: AnalysisPool | null = null;

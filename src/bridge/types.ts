@@ -1,9 +1,11 @@
 // The contract between the page and the analysis workers (Squoosh-style: one typed bridge).
 import type { Analysis } from '../core/types.ts';
 import type { DetectorName } from '../core/analyze.ts';
-import type { BackendName } from '../worker/backend.ts';
 
 export type { DetectorName };
+
+/** The tfjs backends a worker can run on (src/worker/backend.ts picks one). */
+export type BackendName = 'webgpu' | 'wasm' | 'webgl' | 'cpu';
 
 export interface WorkerInit {
   /** Base URL of the exported models (model.json, fusion params). */
