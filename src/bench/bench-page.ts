@@ -1,7 +1,7 @@
 // Functions `npm run bench` calls inside the production build.
 import { affordablePoolSize, createAnalysisPool } from '../bridge/create-pool.ts';
 import type { AnalysisPool } from '../bridge/pool.ts';
-import { scanPhotos } from '../bridge/scan.ts';
+import { streamPhotos } from '../bridge/photo-stream.ts';
 import { syntheticPhoto } from './synthetic-photo.ts';
 import type { BackendName } from '../bridge/types.ts';
 
@@ -93,7 +93,7 @@ const bench = {
       for (let i = 0; i < total; i++) yield { file: photos[i % photos.length], name: `photo-${i}.jpg` };
     })();
     const t0 = performance.now();
-    const control = scanPhotos(pool!, items, (outcome) => {
+    const control = streamPhotos(pool!, items, (outcome) => {
       done++;
       if (!outcome.ok) errors++;
       else for (const [k, v] of Object.entries(outcome.result.timings)) stages[k]?.push(v);

@@ -2,7 +2,7 @@
 // unknown ones to the worker pool with back-pressure, and files each outcome the moment it
 // arrives (store for the screen, IndexedDB for the next visit). Photos added while a scan runs
 // join it instead of starting a second one.
-import { scanPhotos, type ScanControl, type ScanOutcome } from '../../bridge/scan.ts';
+import { streamPhotos, type StreamControl, type StreamOutcome } from '../../bridge/photo-stream.ts';
 import type { AnalysisPool } from '../../bridge/pool.ts';
 import type { WorkerReady } from '../../bridge/types.ts';
 import type { Collected } from '../intake/collect.ts';
@@ -43,7 +43,7 @@ interface QueueItem {
 
 export class ScanController {
   private readonly queue: Photo[] = [];
-  private control: ScanControl | null = null;
+  private control: StreamControl | null = null;
   private meter = new RateMeter();
   private readonly listeners = new Set<() => void>();
   private progressValue: ScanProgress = {
@@ -52,8 +52,8 @@ export class ScanController {
   /** Photos handed to the pool and not yet back. */
   private inFlight = 0;
   /**
-   * Pausing happens here, in the source, rather than in scanPhotos: scanPhotos would pull one
-   * more photo before noticing, and that photo would sit read but unanalysed all pause long.
+   * Pausing happens here, in the source: streamPhotos pulls a photo only when a worker is about
+   * to be free, so a paused source leaves no photo read but unanalysed all pause long.
    */
   private paused = false;
   private wake: (() => void) | null = null;
@@ -165,7 +165,7 @@ export class ScanController {
         this.set({ failure: reason instanceof Error ? reason.message : String(reason) });
       },
     );
-    const control = scanPhotos(pool, this.items(), (outcome) => this.track(this.file(outcome)), { thumbnail: THUMBNAIL_LONG_SIDE });
+    const control = streamPhotos(pool, this.items(), (outcome) => this.track(this.file(outcome)), { thumbnail: THUMBNAIL_LONG_SIDE });
     this.control = control;
     void control.done.then(async ({ cancelled }) => {
       await Promise.allSettled(this.filing);
@@ -184,7 +184,7 @@ export class ScanController {
     void filing.catch(() => {}).finally(() => this.filing.delete(filing));
   }
 
-  /** Pulled by scanPhotos only when a worker is about to be free. */
+  /** Pulled by streamPhotos only when a worker is about to be free. */
   private async *items(): AsyncGenerator<QueueItem> {
     while (this.queue.length > 0) {
       while (this.paused) await new Promise<void>((resolve) => (this.wake = resolve));
@@ -210,7 +210,7 @@ export class ScanController {
     this.tick();
   }
 
-  private async file(outcome: ScanOutcome<QueueItem>): Promise<void> {
+  private async file(outcome: StreamOutcome<QueueItem>): Promise<void> {
     this.inFlight = Math.max(0, this.inFlight - 1);
     const photo = this.store.photos.get(outcome.item.key);
     if (!photo) return;

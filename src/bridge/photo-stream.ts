@@ -1,35 +1,33 @@
 // Streams a selection of any size through the pool: files are pulled from the source only
 // when a worker is about to be free (back-pressure), so 5,000 photos never sit decoded in
 // memory at once. Each outcome is reported the moment it exists, so the caller can save it.
-// Pause stops pulling; cancel drops what is queued but still reports the photos being
-// analysed, so nothing already worked on is lost. Nothing a caller or a photo does can stop
-// the scan half way: `done` always resolves.
+// Cancel drops what is queued but still reports the photos being analysed, so nothing already
+// worked on is lost. Pausing is the source's own business: a source that stops yielding holds
+// no photo read and unanalysed. Nothing a caller or a photo does can stop the stream half way:
+// `done` always resolves.
 import type { AnalyzeOptions, PhotoAnalysis } from './types.ts';
 import { CancelledError, type AnalysisPool } from './pool.ts';
 
-export interface ScanSource {
+export interface StreamItem {
   file: Blob;
   name: string;
 }
 
-export type ScanOutcome<T extends ScanSource> =
+export type StreamOutcome<T extends StreamItem> =
   | { item: T; ok: true; result: PhotoAnalysis }
   | { item: T; ok: false; error: string };
 
-export interface ScanSummary {
+export interface StreamSummary {
   completed: number;
   cancelled: boolean;
   /** Why the scan ended early when its source of photos failed (e.g. a folder went away). */
   sourceError?: string;
 }
 
-export interface ScanControl {
-  pause(): void;
-  resume(): void;
+export interface StreamControl {
   cancel(): void;
-  readonly paused: boolean;
   /** Resolves (never rejects) when every photo pulled has an outcome, or the scan was cancelled. */
-  readonly done: Promise<ScanSummary>;
+  readonly done: Promise<StreamSummary>;
 }
 
 /** Errors whose message is already written for the person reading the photo's card. */
@@ -42,28 +40,23 @@ export function describeError(error: unknown): string {
   return `The analysis failed on this photo (${detail || 'unknown error'}); the scan went on without it.`;
 }
 
-export function scanPhotos<T extends ScanSource>(
+export function streamPhotos<T extends StreamItem>(
   pool: AnalysisPool,
   items: Iterable<T> | AsyncIterable<T>,
-  onOutcome: (outcome: ScanOutcome<T>) => void,
+  onOutcome: (outcome: StreamOutcome<T>) => void,
   options: AnalyzeOptions = {},
-): ScanControl {
+): StreamControl {
   const abort = new AbortController();
-  let paused = false;
-  let wake: (() => void) | null = null;
-  const waitWhilePaused = async () => {
-    while (paused && !abort.signal.aborted) await new Promise<void>((r) => (wake = r));
-  };
-  const report = (outcome: ScanOutcome<T>) => {
+  const report = (outcome: StreamOutcome<T>) => {
     try {
       onOutcome(outcome);
     } catch (error) {
       // The caller's bug must not end the scan of everything after this photo.
-      console.error('scanPhotos: onOutcome threw', error);
+      console.error('streamPhotos: onOutcome threw', error);
     }
   };
 
-  const run = async (): Promise<ScanSummary> => {
+  const run = async (): Promise<StreamSummary> => {
     let completed = 0;
     let sourceError: string | undefined;
     const inFlight = new Set<Promise<void>>();
@@ -71,15 +64,14 @@ export function scanPhotos<T extends ScanSource>(
     const window = pool.size * 2;
     const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
     for (;;) {
-      // Pause and cancel are honoured before pulling, so no photo is taken from the source and then dropped.
-      await waitWhilePaused();
+      // Cancel is honoured before pulling, so no photo is taken from the source and then dropped.
       if (abort.signal.aborted) break;
       let next: IteratorResult<T>;
       try {
         next = await iterator.next();
       } catch (error) {
         sourceError = error instanceof Error ? error.message : String(error);
-        console.error('scanPhotos: the photo source failed', error);
+        console.error('streamPhotos: the photo source failed', error);
         break;
       }
       if (next.done) break;
@@ -112,20 +104,8 @@ export function scanPhotos<T extends ScanSource>(
 
   const done = run();
   return {
-    pause() {
-      paused = true;
-    },
-    resume() {
-      paused = false;
-      wake?.();
-      wake = null;
-    },
     cancel() {
       abort.abort();
-      wake?.();
-    },
-    get paused() {
-      return paused;
     },
     done,
   };
