@@ -15,7 +15,7 @@ import { requestRead } from './intake/fs-access.ts';
 import { SHARE_CACHE } from './offline/share-target-sw.ts';
 import { toolbarView } from './review/toolbar-view.ts';
 import { gridView } from './review/grid-view.ts';
-import { VERDICT_BANDS } from './review/verdict-bands.ts';
+import { verdictThresholds } from '../core/fusion/verdict.ts';
 import { viewerView } from './viewer/viewer-view.ts';
 import { trackBursts } from './bursts/burst-tracker.ts';
 import { CleanUp } from './actions/clean-up.ts';
@@ -29,7 +29,9 @@ import { formatDate, plural } from './ui/format.ts';
 
 const app = document.querySelector<HTMLDivElement>('#app')!;
 const db = await ResultsDb.open();
-const store = new PhotoStore(VERDICT_BANDS);
+// The core's own thresholds at the slider's middle, so the app shows the verdicts the analysis
+// (and the published evaluation) gives.
+const store = new PhotoStore(verdictThresholds());
 const scan = new ScanController(store, db, analysisPool);
 const cleanUp = new CleanUp(store, db);
 const toasts = new Toasts();

@@ -2,7 +2,7 @@
 // and `npm run eval`. Detectors are named so reports can compare them on the same images.
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { OpenCv } from './image/opencv-types.ts';
-import { likeliestType, type Analysis, type BlurType, type FeatureVector, type LumaImage, type RegionMap, type Verdict } from './types.ts';
+import type { Analysis, BlurType, FeatureVector, LumaImage, RegionMap } from './types.ts';
 import { extractFeatures } from './features/features.ts';
 import { laplacian100 } from './features/baseline.ts';
 import { extractPatches } from './cnn/patches.ts';
@@ -10,7 +10,7 @@ import { predictPatches } from './cnn/cnn.ts';
 import { spectrumFeatures } from './cnn/spectrum.ts';
 import { aggregatePatches } from './cnn/aggregation.ts';
 import { fuseScores, type FusionParams } from './fusion/head.ts';
-import { verdictFor } from './fusion/verdict.ts';
+import { blurTypeFor, verdictFor } from './fusion/verdict.ts';
 
 export type DetectorName = 'fused' | 'features' | 'laplacian-100';
 export const DETECTOR_NAMES: readonly DetectorName[] = ['fused', 'features', 'laplacian-100'];
@@ -49,12 +49,6 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 /** The seed baseline as a probability: a soft step at variance 100 (verdict flips exactly there). */
 function baselineProbability(variance: number): number {
   return 1 / (1 + Math.exp(3 * (Math.log(Math.max(variance, 1e-6)) - Math.log(100))));
-}
-
-/** The blur type is named only when the photo is not called sharp. */
-function namedType(types: Record<BlurType, number> | null, verdict: Verdict): BlurType | null {
-  if (!types || verdict === 'sharp') return null;
-  return likeliestType(types);
 }
 
 export function createAnalyzer(parts: AnalyzerParts): Analyzer {
@@ -105,7 +99,7 @@ export function createAnalyzer(parts: AnalyzerParts): Analyzer {
       detector,
       probability,
       verdict,
-      blurType: namedType(types, verdict),
+      blurType: blurTypeFor({ blurType: null, typeProbabilities: types }, verdict),
       typeProbabilities: types,
       regions,
       features,

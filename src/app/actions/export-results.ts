@@ -3,7 +3,7 @@ import { photoTime, type Photo } from '../state/photo.ts';
 import type { PhotoStore } from '../state/store.ts';
 import { download } from '../ui/dom.ts';
 import { galleryListCsv, toCsv, toJson, type ExportRow, type GalleryListRow } from './export.ts';
-import { comparePhotos } from '../review/view-filter.ts';
+import { comparePhotos } from '../state/view-filter.ts';
 
 export function exportRows(store: PhotoStore): ExportRow[] {
   return [...store.photos.values()].sort(comparePhotos('blurriest')).map((photo) => {

@@ -5,7 +5,7 @@ import { h } from '../ui/dom.ts';
 import { infoDialog } from '../ui/dialog.ts';
 import { formatBytes, formatDate, plural } from '../ui/format.ts';
 import { photoTime, type Photo } from '../state/photo.ts';
-import { comparePhotos } from '../review/view-filter.ts';
+import { comparePhotos } from '../state/view-filter.ts';
 import { exportGalleryList } from './export-results.ts';
 import { bytesOf } from './clean-up.ts';
 

@@ -7,7 +7,7 @@ import { icon } from '../ui/icons.ts';
 import { formatPercent } from '../ui/format.ts';
 import type { Photo } from '../state/photo.ts';
 import type { BurstMembership } from '../state/store.ts';
-import type { Shown } from './view-filter.ts';
+import type { Shown } from '../state/view-filter.ts';
 import { explain, TYPE_LABELS } from './reason.ts';
 
 const VERDICT_WORDS = { sharp: 'Sharp', blurry: 'Blurry', uncertain: 'Uncertain', error: 'Could not read', pending: 'Checking' } as const;

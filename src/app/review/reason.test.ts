@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis, Verdict } from '../../core/types.ts';
-import { explain, regionShares, sharpShare, shownBlurType } from './reason.ts';
+import { explain, regionShares, sharpShare } from './reason.ts';
 
 function analysis(sharpness: number[], over: Partial<Analysis> = {}): Analysis {
   return {
@@ -52,15 +52,6 @@ describe('explain', () => {
     const verdicts: Verdict[] = ['sharp', 'uncertain', 'blurry'];
     const lines = verdicts.map((v) => explain(a, v));
     expect(new Set(lines).size).toBe(3);
-  });
-});
-
-describe('shownBlurType', () => {
-  it('falls back to the likeliest type when the slider makes a sharp photo blurry', () => {
-    const a = analysis([1], { verdict: 'sharp', blurType: null, typeProbabilities: { motion: 0.1, defocus: 0.6, gaussian: 0.3 } });
-    expect(shownBlurType(a, 'blurry')).toBe('defocus');
-    expect(shownBlurType(a, 'sharp')).toBeNull();
-    expect(shownBlurType({ ...a, typeProbabilities: null }, 'blurry')).toBeNull();
   });
 });
 

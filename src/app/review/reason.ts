@@ -1,7 +1,8 @@
 // One line that says why a photo got its verdict, in words a person uses. It reads the
 // region map: a photo whose few sharp cells sit in the middle of soft ones is a portrait or
 // macro with a soft background (kept on purpose), not a failed shot.
-import { likeliestType, type Analysis, type BlurType, type RegionMap, type Verdict } from '../../core/types.ts';
+import type { Analysis, BlurType, RegionMap, Verdict } from '../../core/types.ts';
+import { blurTypeFor } from '../../core/fusion/verdict.ts';
 import { blurCentrality } from '../../core/cnn/aggregation.ts';
 
 /**
@@ -64,17 +65,10 @@ export const TYPE_LABELS: Record<BlurType, string> = {
   gaussian: 'soft / smeared',
 };
 
-/** The blur type to show: the core's, or — when the slider made a sharp photo blurry — the likeliest one. */
-export function shownBlurType(analysis: Analysis, verdict: Verdict): BlurType | null {
-  if (verdict === 'sharp') return null;
-  if (analysis.blurType) return analysis.blurType;
-  return analysis.typeProbabilities ? likeliestType(analysis.typeProbabilities) : null;
-}
-
 export function explain(analysis: Analysis, verdict: Verdict): string {
   const shares = regionShares(analysis.regions);
   const share = sharpShare(analysis.regions);
-  const type = shownBlurType(analysis, verdict);
+  const type = blurTypeFor(analysis, verdict);
   if (verdict === 'blurry') {
     const what = type ? TYPE_WORDS[type] : 'Blurry';
     if (shares.sharp === 0) return `${what} — nothing in the frame is sharp`;

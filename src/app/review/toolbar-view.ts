@@ -2,9 +2,9 @@
 import { BLUR_TYPES, type BlurType } from '../../core/types.ts';
 import { h, setText, frameThrottle } from '../ui/dom.ts';
 import type { PhotoStore } from '../state/store.ts';
-import { describeSensitivity, SENSITIVITY_MAX, SENSITIVITY_MIN } from './sensitivity.ts';
+import { SENSITIVITY_MAX, SENSITIVITY_MIN } from '../state/sensitivity.ts';
 import { TYPE_LABELS } from './reason.ts';
-import type { SortOrder, VerdictFilter } from './view-filter.ts';
+import type { SortOrder, VerdictFilter } from '../state/view-filter.ts';
 import { burstRest } from '../bursts/burst-tracker.ts';
 
 export interface ToolbarHandlers {
@@ -19,6 +19,15 @@ const FILTERS: Array<{ value: VerdictFilter; label: string }> = [
   { value: 'sharp', label: 'Sharp' },
   { value: 'error', label: 'Errors' },
 ];
+
+/** Words for the slider's value, so it reads as more than a number. */
+function describeSensitivity(sensitivity: number): string {
+  if (sensitivity <= 15) return 'only hopeless photos';
+  if (sensitivity <= 40) return 'clearly blurry photos';
+  if (sensitivity < 60) return 'balanced';
+  if (sensitivity < 85) return 'slightly soft photos too';
+  return 'anything not crisp';
+}
 
 export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLElement {
   const chips = h('fieldset', { class: 'chips', 'data-testid': 'verdict-filter' }, h('legend', { class: 'visually-hidden' }, 'Show'));

@@ -1,10 +1,10 @@
 // The one place the page keeps its photos, selection and view settings. Views subscribe and
-// re-render; nothing else mutates photos. Verdicts shown are derived here from the stored
-// probability and the sensitivity, so moving the slider never re-analyses.
+// re-render; nothing else mutates photos. Verdicts shown are the core's rule applied to the
+// stored probability at the slider's thresholds, so moving the slider never re-analyses.
 import type { BlurType } from '../../core/types.ts';
-import { bandsAt, classify, DEFAULT_SENSITIVITY, type VerdictBands } from '../review/sensitivity.ts';
-import { shownBlurType } from '../review/reason.ts';
-import { ALL_PHOTOS, comparePhotos, matches, type Shown, type SortOrder, type ViewFilter } from '../review/view-filter.ts';
+import { blurTypeFor, verdictAt, type VerdictThresholds } from '../../core/fusion/verdict.ts';
+import { bandsAt, DEFAULT_SENSITIVITY } from './sensitivity.ts';
+import { ALL_PHOTOS, comparePhotos, matches, type Shown, type SortOrder, type ViewFilter } from './view-filter.ts';
 import type { Photo } from './photo.ts';
 
 export type ChangeKind = 'photos' | 'selection' | 'view' | 'bursts';
@@ -35,10 +35,10 @@ export class PhotoStore {
   filter: ViewFilter = ALL_PHOTOS;
   sort: SortOrder = 'blurriest';
   private sensitivityValue = DEFAULT_SENSITIVITY;
-  private bands: VerdictBands;
+  private bands: VerdictThresholds;
   private readonly listeners = new Set<(kind: ChangeKind) => void>();
 
-  constructor(private readonly baseBands: VerdictBands) {
+  constructor(private readonly baseBands: VerdictThresholds) {
     this.bands = baseBands;
   }
 
@@ -61,7 +61,7 @@ export class PhotoStore {
     this.emit('view');
   }
 
-  get currentBands(): VerdictBands {
+  get currentBands(): VerdictThresholds {
     return this.bands;
   }
 
@@ -120,8 +120,8 @@ export class PhotoStore {
       case 'error':
         return { verdict: 'error', blurType: null };
       case 'done': {
-        const verdict = classify(photo.outcome.analysis.probability, this.bands);
-        return { verdict, blurType: shownBlurType(photo.outcome.analysis, verdict) };
+        const verdict = verdictAt(photo.outcome.analysis.probability, this.bands);
+        return { verdict, blurType: blurTypeFor(photo.outcome.analysis, verdict) };
       }
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND, verdictFor, verdictThresholds } from './verdict.ts';
+import { blurTypeFor, DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND, verdictFor, verdictThresholds } from './verdict.ts';
 
 describe('verdictFor', () => {
   it('is sharp below, uncertain around and blurry above the default threshold', () => {
@@ -31,5 +31,14 @@ describe('verdictFor', () => {
     expect(verdictFor(Number.NaN)).toBe('uncertain');
     expect(() => verdictFor(0.5, 0.5, -0.1)).toThrow(RangeError);
     expect(DEFAULT_UNCERTAIN_BAND).toBeLessThanOrEqual(0.2);
+  });
+});
+
+describe('blurTypeFor', () => {
+  it('falls back to the likeliest type when the slider makes a sharp photo blurry', () => {
+    const a = { blurType: null, typeProbabilities: { motion: 0.1, defocus: 0.6, gaussian: 0.3 } };
+    expect(blurTypeFor(a, 'blurry')).toBe('defocus');
+    expect(blurTypeFor(a, 'sharp')).toBeNull();
+    expect(blurTypeFor({ ...a, typeProbabilities: null }, 'blurry')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 // From a calibrated probability to the word the user sees.
-import type { Verdict } from '../types.ts';
+import { likeliestType, type Analysis, type BlurType, type Verdict } from '../types.ts';
 
 /** Probabilities are calibrated (Platt scaling on held-out photos), so 0.5 means "as likely
  * blurry as not": the threshold that minimises mistakes when both kinds cost the same. */
@@ -14,9 +14,11 @@ export const DEFAULT_THRESHOLD = 0.5;
  */
 export const DEFAULT_UNCERTAIN_BAND = 0.1;
 
-/** Same shape as the app's slider bands: blurry from `blurryFrom`, uncertain from `uncertainFrom`. */
+/** Where the verdicts begin; the app's sensitivity slider moves them (src/app/state/sensitivity.ts). */
 export interface VerdictThresholds {
+  /** Probabilities at or above this are blurry. */
   blurryFrom: number;
+  /** Probabilities at or above this (and below blurryFrom) are uncertain; below it, sharp. */
   uncertainFrom: number;
 }
 
@@ -25,11 +27,23 @@ export function verdictThresholds(threshold: number = DEFAULT_THRESHOLD, band: n
   return { uncertainFrom: Math.max(0, threshold - band / 2), blurryFrom: Math.min(1, threshold + band / 2) };
 }
 
-export function verdictFor(probability: number, threshold: number = DEFAULT_THRESHOLD, band: number = DEFAULT_UNCERTAIN_BAND): Verdict {
+/** The verdict rule, for the analysis and for the app at any slider position. An unknown
+ * probability is uncertain: the person looks. */
+export function verdictAt(probability: number, thresholds: VerdictThresholds): Verdict {
   if (Number.isNaN(probability)) return 'uncertain';
-  const { blurryFrom, uncertainFrom } = verdictThresholds(threshold, band);
-  if (band === 0) return probability >= threshold ? 'blurry' : 'sharp';
-  if (probability >= blurryFrom) return 'blurry';
-  if (probability >= uncertainFrom) return 'uncertain';
+  if (probability >= thresholds.blurryFrom) return 'blurry';
+  if (probability >= thresholds.uncertainFrom) return 'uncertain';
   return 'sharp';
+}
+
+export function verdictFor(probability: number, threshold: number = DEFAULT_THRESHOLD, band: number = DEFAULT_UNCERTAIN_BAND): Verdict {
+  return verdictAt(probability, verdictThresholds(threshold, band));
+}
+
+/** The blur type named with a verdict: none when sharp; else the analysis's own, or the likeliest
+ * type where the analysis called the photo sharp and the slider has since made it blurry. */
+export function blurTypeFor(analysis: Pick<Analysis, 'blurType' | 'typeProbabilities'>, verdict: Verdict): BlurType | null {
+  if (verdict === 'sharp') return null;
+  if (analysis.blurType) return analysis.blurType;
+  return analysis.typeProbabilities ? likeliestType(analysis.typeProbabilities) : null;
 }

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { verdictFor, verdictThresholds } from '../../core/fusion/verdict.ts';
-import { bandsAt, classify, DEFAULT_SENSITIVITY } from './sensitivity.ts';
+import { verdictAt, verdictFor, verdictThresholds } from '../../core/fusion/verdict.ts';
+import { bandsAt, DEFAULT_SENSITIVITY } from './sensitivity.ts';
 
 const base = verdictThresholds();
 
 describe('sensitivity', () => {
   it('reproduces the core verdicts at the middle position', () => {
     const bands = bandsAt(DEFAULT_SENSITIVITY, base);
-    for (let p = 0; p <= 1; p += 0.01) expect(classify(p, bands)).toBe(verdictFor(p));
+    for (let p = 0; p <= 1; p += 0.01) expect(verdictAt(p, bands)).toBe(verdictFor(p));
   });
 
   it('calls more photos blurry as it rises and fewer as it falls', () => {
     const p = 0.3; // sharp at the default
-    expect(classify(p, bandsAt(50, base))).toBe('sharp');
-    expect(classify(p, bandsAt(90, base))).toBe('blurry');
-    expect(classify(0.7, bandsAt(10, base))).toBe('sharp');
+    expect(verdictAt(p, bandsAt(50, base))).toBe('sharp');
+    expect(verdictAt(p, bandsAt(90, base))).toBe('blurry');
+    expect(verdictAt(0.7, bandsAt(10, base))).toBe('sharp');
   });
 
   it('moves both bands monotonically and keeps them inside (0, 1)', () => {

@@ -1,6 +1,6 @@
 // Which photos the grid shows and in what order. Pure, so the rules are testable apart from the DOM.
 import type { BlurType } from '../../core/types.ts';
-import { photoTime, type Photo } from '../state/photo.ts';
+import { photoTime, type Photo } from './photo.ts';
 
 export type ShownVerdict = 'sharp' | 'blurry' | 'uncertain' | 'error' | 'pending';
 export type VerdictFilter = 'all' | 'blurry' | 'uncertain' | 'sharp' | 'error';
