@@ -13,7 +13,8 @@ import { WORKING_MAX_SIDE } from '../core/image/working-resolution.ts';
 import { DEFAULT_THRESHOLD } from '../core/fusion/verdict.ts';
 import { loadOpenCvNode } from '../node/opencv.ts';
 import { initTfNode, type NodeBackend } from '../node/tf.ts';
-import { loadModelsFromDisk } from '../node/model-files.ts';
+import { fileModelReader } from '../node/model-files.ts';
+import { loadModels } from '../core/models.ts';
 import { decodeJpegFile, toWorkingResolution } from '../node/decode.ts';
 import { staleValidationSet, validationSetOf } from '../../training/build-validation-set.ts';
 
@@ -62,8 +63,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const backend = await initTfNode(values.backend as NodeBackend);
   const cv = await loadOpenCvNode();
-  const models = await loadModelsFromDisk(resolve(values.models!));
-  const analyzer = createAnalyzer({ cv, ...models });
+  const analyzer = createAnalyzer(cv, await loadModels(fileModelReader(resolve(values.models!))));
   const detector = (values.detector ?? analyzer.bestDetector) as DetectorName;
   if (!DETECTOR_NAMES.includes(detector)) throw new Error(`Unknown detector '${detector}' (one of ${DETECTOR_NAMES.join(', ')})`);
 

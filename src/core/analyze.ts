@@ -1,26 +1,17 @@
 // One path from a luma image to an Analysis, shared by the worker, training's evaluate stage
 // and `npm run eval`. Detectors are named so reports can compare them on the same images.
-import type * as tfTypes from '@tensorflow/tfjs';
 import type { OpenCv } from './image/opencv-types.ts';
 import type { Analysis, BlurType, FeatureVector, LumaImage, RegionMap } from './types.ts';
 import { extractFeatures } from './features/features.ts';
 import { laplacian100 } from './features/baseline.ts';
-import { extractPatches } from './cnn/patches.ts';
-import { predictPatches } from './cnn/cnn.ts';
-import { spectrumFeatures } from './cnn/spectrum.ts';
-import { aggregatePatches } from './cnn/aggregation.ts';
-import { fuseScores, type FusionParams } from './fusion/head.ts';
+import { blurAwareEdges, type CannyEdges } from './features/canny.ts';
+import { patchFeatures } from './cnn/patch-features.ts';
+import { fuseScores } from './fusion/head.ts';
 import { blurTypeFor, verdictFor } from './fusion/verdict.ts';
+import type { Models } from './models.ts';
 
 export type DetectorName = 'fused' | 'features' | 'laplacian-100';
 export const DETECTOR_NAMES: readonly DetectorName[] = ['fused', 'features', 'laplacian-100'];
-
-export interface AnalyzerParts {
-  cv: OpenCv;
-  cnn?: tfTypes.LayersModel;
-  fusion?: FusionParams;
-  featuresHead?: FusionParams;
-}
 
 export interface AnalyzeRequest {
   detector?: DetectorName;
@@ -38,10 +29,11 @@ export interface AnalyzeResult {
 }
 
 export interface Analyzer {
-  cv: OpenCv;
   bestDetector: DetectorName;
   available: DetectorName[];
   analyze(luma: LumaImage, request?: AnalyzeRequest): Promise<AnalyzeResult>;
+  /** The blur-aware edge map the viewer overlays (no Gaussian pre-smoothing on a blurry photo). */
+  edges(luma: LumaImage, options?: { alreadyBlurry?: boolean }): CannyEdges;
 }
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -51,10 +43,11 @@ function baselineProbability(variance: number): number {
   return 1 / (1 + Math.exp(3 * (Math.log(Math.max(variance, 1e-6)) - Math.log(100))));
 }
 
-export function createAnalyzer(parts: AnalyzerParts): Analyzer {
+/** An analyzer over opencv.js and a model bundle (loadModels); it offers the detectors the bundle allows. */
+export function createAnalyzer(cv: OpenCv, models: Models = {}): Analyzer {
   const available: DetectorName[] = [];
-  if (parts.cnn && parts.fusion) available.push('fused');
-  if (parts.featuresHead) available.push('features');
+  if (models.cnn && models.fusion) available.push('fused');
+  if (models.featuresHead) available.push('features');
   available.push('laplacian-100');
   const bestDetector = available[0];
 
@@ -69,27 +62,24 @@ export function createAnalyzer(parts: AnalyzerParts): Analyzer {
     let modelMs = 0;
     let cnnMs = 0;
     if (detector === 'laplacian-100') {
-      const base = laplacian100(parts.cv, luma);
-      const extracted = extractFeatures(parts.cv, luma);
+      const base = laplacian100(cv, luma);
+      const extracted = extractFeatures(cv, luma);
       features = { ...extracted.features, baselineVariance: base.variance };
       regions = extracted.regions;
       probability = baselineProbability(base.variance);
     } else {
-      const extracted = extractFeatures(parts.cv, luma);
+      const extracted = extractFeatures(cv, luma);
       regions = extracted.regions;
       features = extracted.features;
       if (detector === 'fused') {
         const t1 = now();
-        const patches = extractPatches(luma);
-        const t2 = now();
-        const probs = await predictPatches(parts.cnn!, patches);
-        cnnMs = now() - t2;
-        const aggregated = aggregatePatches(probs, patches.positions, regions);
-        features = { ...features, ...aggregated.features, ...spectrumFeatures(patches) };
-        if (aggregated.regions) regions = aggregated.regions;
+        const evidence = await patchFeatures(models.cnn!, luma, regions);
+        cnnMs = evidence.cnnMs;
+        features = { ...features, ...evidence.features };
+        regions = evidence.regions;
         modelMs = now() - t1;
       }
-      const fused = fuseScores(detector === 'fused' ? parts.fusion! : parts.featuresHead!, features);
+      const fused = fuseScores(detector === 'fused' ? models.fusion! : models.featuresHead!, features);
       probability = fused.probability;
       types = fused.typeProbabilities;
     }
@@ -111,5 +101,6 @@ export function createAnalyzer(parts: AnalyzerParts): Analyzer {
     return { analysis, featuresMs, modelMs, cnnMs };
   }
 
-  return { cv: parts.cv, bestDetector, available, analyze };
+  const edges = (luma: LumaImage, options: { alreadyBlurry?: boolean } = {}) => blurAwareEdges(cv, luma, options);
+  return { bestDetector, available, analyze, edges };
 }

@@ -1,9 +1,10 @@
-// Loads models/ from disk in Node (eval, training's evaluate stage), the same files the app
-// fetches through its service worker.
+// Model files from disk in Node (eval, training's stages): the file reader of core's
+// loadModels, for the same models/ the app fetches through its service worker, and a loader for
+// one layers-model folder (training's own CNN output).
 import * as tf from '@tensorflow/tfjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FusionParams } from '../core/fusion/head.ts';
+import type { ModelReader } from '../core/models.ts';
 
 interface ModelJson {
   modelTopology: object;
@@ -13,7 +14,8 @@ interface ModelJson {
   weightsManifest: Array<{ paths: string[]; weights: tf.io.WeightsManifestEntry[] }>;
 }
 
-export async function loadLayersModelFromDir(dir: string): Promise<tf.LayersModel> {
+/** tfjs's loader for a model.json and its shards in one folder (tfjs has no file:// loader). */
+function layersModelFiles(dir: string): tf.io.IOHandler {
   const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as ModelJson;
   const shards = json.weightsManifest.flatMap((group) => group.paths.map((p) => readFileSync(join(dir, p))));
   const weightData = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
@@ -22,7 +24,7 @@ export async function loadLayersModelFromDir(dir: string): Promise<tf.LayersMode
     weightData.set(shard, offset);
     offset += shard.length;
   }
-  return tf.loadLayersModel({
+  return {
     load: async () => ({
       modelTopology: json.modelTopology,
       format: json.format,
@@ -31,21 +33,18 @@ export async function loadLayersModelFromDir(dir: string): Promise<tf.LayersMode
       weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
       weightData: weightData.buffer,
     }),
-  });
+  };
 }
 
-export interface DiskModels {
-  cnn?: tf.LayersModel;
-  fusion?: FusionParams;
-  featuresHead?: FusionParams;
+export async function loadLayersModelFromDir(dir: string): Promise<tf.LayersModel> {
+  return tf.loadLayersModel(layersModelFiles(dir));
 }
 
 const readJson = <T>(path: string): T | undefined => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : undefined);
 
-export async function loadModelsFromDisk(dir: string): Promise<DiskModels> {
-  const fusion = readJson<FusionParams>(join(dir, 'fusion.json'));
-  const featuresHead = readJson<FusionParams>(join(dir, 'features-head.json'));
-  const cnnDir = join(dir, 'patch-cnn');
-  const cnn = fusion && existsSync(join(cnnDir, 'model.json')) ? await loadLayersModelFromDir(cnnDir) : undefined;
-  return { cnn, fusion, featuresHead };
+export function fileModelReader(dir: string): ModelReader {
+  return {
+    json: async <T>(name: string) => readJson<T>(join(dir, name)),
+    layersModel: (cnnDir) => (existsSync(join(dir, cnnDir, 'model.json')) ? layersModelFiles(join(dir, cnnDir)) : undefined),
+  };
 }

@@ -4,13 +4,13 @@ import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import type { AnalysisWorkerApi, AnalyzeOptions, PhotoAnalysis, WorkerInit, WorkerReady } from '../bridge/types.ts';
 import { toLuma } from '../core/image/image.ts';
-import { blurAwareEdges } from '../core/features/canny.ts';
 import { createAnalyzer, type Analyzer } from '../core/analyze.ts';
+import { loadModels, warmUp } from '../core/models.ts';
 import { WORKING_MAX_SIDE } from '../core/image/working-resolution.ts';
 import { chooseBackend } from './backend.ts';
 import { loadOpenCv } from './opencv.ts';
 import { decodeToWorking } from './decode.ts';
-import { loadModels } from './models.ts';
+import { fetchModelReader } from './models.ts';
 import { makeThumbnail } from './thumbnail.ts';
 
 let analyzer: Analyzer | null = null;
@@ -20,8 +20,9 @@ const api: AnalysisWorkerApi = {
   async init(options: WorkerInit): Promise<WorkerReady> {
     maxSide = options.maxSide ?? WORKING_MAX_SIDE;
     const [backend, { cv }] = await Promise.all([chooseBackend(options.backend, options.threads), loadOpenCv()]);
-    const models = await loadModels(options.modelBaseUrl);
-    analyzer = createAnalyzer({ cv, ...models });
+    const models = await loadModels(fetchModelReader(options.modelBaseUrl));
+    await warmUp(models);
+    analyzer = createAnalyzer(cv, models);
     return { backend: backend.name, backendDetail: backend.detail, detector: analyzer.bestDetector };
   },
 
@@ -42,7 +43,7 @@ const api: AnalysisWorkerApi = {
     };
     const transfer: Transferable[] = [];
     if (options.edges) {
-      const edges = blurAwareEdges(analyzer.cv, luma, { alreadyBlurry: result.analysis.verdict === 'blurry' });
+      const edges = analyzer.edges(luma, { alreadyBlurry: result.analysis.verdict === 'blurry' });
       out.edges = { width: edges.width, height: edges.height, edges: edges.edges };
       transfer.push(edges.edges.buffer);
     }

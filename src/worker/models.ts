@@ -1,13 +1,6 @@
-// Loads what training exported. Requests go through the service worker, whose precache holds
-// models/, so the app analyses offline. A missing model degrades to a simpler detector.
-import * as tf from '@tensorflow/tfjs';
-import type { FusionParams } from '../core/fusion/head.ts';
-
-export interface LoadedModels {
-  cnn?: tf.LayersModel;
-  fusion?: FusionParams;
-  featuresHead?: FusionParams;
-}
+// The worker's model reader: models/ over fetch. Requests go through the service worker, whose
+// precache holds models/, so the app analyses offline.
+import type { ModelReader } from '../core/models.ts';
 
 async function fetchJson<T>(url: string): Promise<T | undefined> {
   const response = await fetch(url).catch(() => null);
@@ -16,15 +9,10 @@ async function fetchJson<T>(url: string): Promise<T | undefined> {
   return (await response.json()) as T;
 }
 
-export async function loadModels(baseUrl: string): Promise<LoadedModels> {
+export function fetchModelReader(baseUrl: string): ModelReader {
   const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-  const [fusion, featuresHead] = await Promise.all([
-    fetchJson<FusionParams>(`${base}fusion.json`),
-    fetchJson<FusionParams>(`${base}features-head.json`),
-  ]);
-  let cnn: tf.LayersModel | undefined;
-  if (fusion) {
-    cnn = await tf.loadLayersModel(`${base}patch-cnn/model.json`);
-  }
-  return { cnn, fusion, featuresHead };
+  return {
+    json: <T>(name: string) => fetchJson<T>(`${base}${name}`),
+    layersModel: (dir) => `${base}${dir}/model.json`,
+  };
 }

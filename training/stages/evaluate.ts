@@ -54,7 +54,7 @@ export async function runEvaluateStage(config: RunConfig): Promise<EvaluateStage
   const fusion = readJson<FusionParams>(join(config.outDir, 'fuse', 'fusion.json'));
   const featuresHead = readJson<FusionParams>(join(config.outDir, 'fuse', 'features-head.json'));
   const cnnHead = readJson<FusionParams>(join(config.outDir, 'fuse', 'cnn-head.json'));
-  const analyzer = createAnalyzer({ cv, cnn, fusion, featuresHead });
+  const analyzer = createAnalyzer(cv, { cnn, fusion, featuresHead });
 
   const files = validation.manifest.files;
   const progress = createProgress('evaluate: validation images', files.length);

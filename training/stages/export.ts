@@ -6,7 +6,8 @@ import { join, relative } from 'node:path';
 import { createAnalyzer } from '../../src/core/analyze.ts';
 import { predictPatches } from '../../src/core/cnn/cnn.ts';
 import { extractPatches } from '../../src/core/cnn/patches.ts';
-import { loadModelsFromDisk } from '../../src/node/model-files.ts';
+import { fileModelReader } from '../../src/node/model-files.ts';
+import { loadModels } from '../../src/core/models.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';
 import { REPO_ROOT } from '../data/photos.ts';
@@ -39,7 +40,7 @@ export async function runExportStage(config: RunConfig): Promise<ExportResult> {
   copyFileSync(join(config.outDir, 'fuse', 'features-head.json'), join(dir, 'features-head.json'));
 
   // Load back exactly as eval does and check the answers are well-formed on a real image.
-  const models = await loadModelsFromDisk(dir);
+  const models = await loadModels(fileModelReader(dir));
   if (!models.cnn || !models.fusion || !models.featuresHead) throw new Error(`export: ${dir} did not load completely`);
   const validation = await ensureValidationSet(config);
   const luma = loadWorkingLuma(join(validation.dir, validation.manifest.files[0]!.file));
@@ -50,7 +51,7 @@ export async function runExportStage(config: RunConfig): Promise<ExportResult> {
     if (!(Math.abs(sum - 1) < 1e-3)) throw new Error(`export: patch ${i} probabilities sum to ${sum}`);
   }
   const cv = await loadOpenCvNode();
-  const analyzer = createAnalyzer({ cv, ...models });
+  const analyzer = createAnalyzer(cv, models);
   const fused = (await analyzer.analyze(luma, { detector: 'fused' })).analysis;
   if (!(fused.probability >= 0 && fused.probability <= 1)) throw new Error(`export: fused probability ${fused.probability}`);
 

@@ -10,14 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LayersModel } from '@tensorflow/tfjs';
-import { predictPatches } from '../../src/core/cnn/cnn.ts';
 import { FEATURE_NAMES } from '../../src/core/features/features.ts';
-import { aggregatePatches, CNN_FEATURE_NAMES } from '../../src/core/cnn/aggregation.ts';
+import { CNN_FEATURE_NAMES } from '../../src/core/cnn/aggregation.ts';
+import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
 import { blurLogit, fuseScores, type FusionParams } from '../../src/core/fusion/head.ts';
-import { extractPatches } from '../../src/core/cnn/patches.ts';
-import { SPECTRUM_FEATURE_NAMES, spectrumFeatures } from '../../src/core/cnn/spectrum.ts';
-import type { FeatureVector, LumaImage } from '../../src/core/types.ts';
+import { SPECTRUM_FEATURE_NAMES } from '../../src/core/cnn/spectrum.ts';
 import { realAsShotImages } from './real-as-shot.ts';
 import { expectedCalibrationError } from '../../src/eval/metrics.ts';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
@@ -54,16 +51,6 @@ export interface HeadFitRecord {
   outOfFoldEceUncalibrated: number;
   calibration: FusionParams['calibration'];
   seconds: number;
-}
-
-/** Features of one image's patches (CNN aggregates and spectrum features), computed exactly as the app does. */
-export async function patchFeaturesOf(model: LayersModel, path: string): Promise<FeatureVector> {
-  return patchFeaturesOfLuma(model, loadWorkingLuma(path));
-}
-
-export async function patchFeaturesOfLuma(model: LayersModel, luma: LumaImage): Promise<FeatureVector> {
-  const patches = extractPatches(luma);
-  return { ...aggregatePatches(await predictPatches(model, patches), patches.positions).features, ...spectrumFeatures(patches) };
 }
 
 const foldOf = (image: Pick<DataImage, 'source'>) => hashString(`fold:${image.source}`) % FOLDS;
@@ -193,7 +180,8 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const withCnn = async (images: readonly DataImage[], dir: string): Promise<HeadExample[]> => {
     const out: HeadExample[] = [];
     for (const im of images) {
-      out.push({ label: im.label, features: { ...im.features, ...(await patchFeaturesOf(model, join(dir, im.file))) } });
+      // The CNN's features of each image exactly as the app computes them (core's patchFeatures).
+      out.push({ label: im.label, features: { ...im.features, ...(await patchFeatures(model, loadWorkingLuma(join(dir, im.file)))).features } });
       progress.update(headExamples.length + out.length);
     }
     return out;
@@ -201,7 +189,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const headExamples: HeadExample[] = [];
   headExamples.push(...(await withCnn(headImages, dataDir)));
   for (const im of asShot) {
-    headExamples.push({ label: 'sharp', features: { ...im.features, ...(await patchFeaturesOfLuma(model, im.luma)) } });
+    headExamples.push({ label: 'sharp', features: { ...im.features, ...(await patchFeatures(model, im.luma)).features } });
     progress.update(headExamples.length);
   }
   const asShotImages = asShot.map(({ source }) => ({ source }));
