@@ -3,7 +3,7 @@
 // a silent exit, an endless loop — is replaced and only its photo fails: a scan of a whole
 // camera roll never stops on one bad photo.
 import * as Comlink from 'comlink';
-import type { AnalysisWorkerApi, AnalyzeOptions, PhotoAnalysis, WorkerInit, WorkerReady } from './types.ts';
+import type { AnalysisWorkerApi, AnalyzeOptions, EdgeMap, EdgeMapOptions, PhotoAnalysis, WorkerInit, WorkerReady } from './types.ts';
 
 export type WorkerFactory = () => Worker;
 
@@ -20,9 +20,9 @@ interface Slot {
 }
 
 interface Job {
-  file: Blob;
-  options: AnalyzeOptions;
-  resolve(result: PhotoAnalysis): void;
+  /** What the worker is asked (one photo each: an analysis or an edge map). */
+  work(api: Comlink.Remote<AnalysisWorkerApi>): Promise<unknown>;
+  resolve(result: unknown): void;
   reject(error: unknown): void;
   /** Stops listening to the scan's abort signal (a scan of thousands must not pile up listeners). */
   detach(): void;
@@ -114,9 +114,18 @@ export class AnalysisPool {
   }
 
   analyze(file: Blob, options: AnalyzeOptions = {}, signal?: AbortSignal): Promise<PhotoAnalysis> {
+    return this.enqueue((api) => api.analyzePhoto(file, options), signal);
+  }
+
+  /** The viewer's edge overlay for one photo; it waits its turn behind the photos queued. */
+  edgeMap(file: Blob, options: EdgeMapOptions = {}): Promise<EdgeMap> {
+    return this.enqueue((api) => api.edgeMap(file, options));
+  }
+
+  private enqueue<T>(work: (api: Comlink.Remote<AnalysisWorkerApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (this.closed) return Promise.reject(new Error('The analysis pool was closed.'));
     if (signal?.aborted) return Promise.reject(new CancelledError());
-    return new Promise<PhotoAnalysis>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       // Only waiting jobs are dropped: a photo already being analysed finishes and is reported.
       const onAbort = () => {
         const i = this.queue.indexOf(job);
@@ -125,7 +134,7 @@ export class AnalysisPool {
           reject(new CancelledError());
         }
       };
-      const job: Job = { file, options, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
+      const job: Job = { work, resolve: (result) => resolve(result as T), reject, detach: () => signal?.removeEventListener('abort', onAbort) };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job);
       this.pump();
@@ -270,7 +279,7 @@ export class AnalysisPool {
         throw error;
       }
       watch = this.watch(slot);
-      const result = await Promise.race([slot.api.analyzePhoto(job.file, job.options), slot.crashed, watch.gone]);
+      const result = await Promise.race([job.work(slot.api), slot.crashed, watch.gone]);
       job.resolve(result);
     } catch (error) {
       if (error instanceof WorkerCrashError) slot.kill(error);

@@ -26,10 +26,14 @@ export interface WorkerReady {
 
 export interface AnalyzeOptions {
   detector?: DetectorName;
-  /** Also return the blur-aware edge map (for the viewer; costs a few ms). */
-  edges?: boolean;
   /** Also return a JPEG thumbnail with this long side, made off the main thread. */
   thumbnail?: number;
+}
+
+export interface EdgeMapOptions {
+  /** The photo's verdict was blurry: skip the smoothing that would erase its faint edges
+   * (decided from the Laplacian variance when not given). */
+  alreadyBlurry?: boolean;
 }
 
 export interface EdgeMap {
@@ -40,7 +44,6 @@ export interface EdgeMap {
 
 export interface PhotoAnalysis {
   analysis: Analysis;
-  edges?: EdgeMap;
   thumbnail?: Blob;
   /** modelMs covers patches, CNN and aggregation; cnnMs is the CNN's inference within it. */
   timings: { decodeMs: number; featuresMs: number; modelMs: number; cnnMs: number; totalMs: number };
@@ -49,6 +52,9 @@ export interface PhotoAnalysis {
 export interface AnalysisWorkerApi {
   init(options: WorkerInit): Promise<WorkerReady>;
   analyzePhoto(file: Blob, options?: AnalyzeOptions): Promise<PhotoAnalysis>;
+  /** The blur-aware edge map at working resolution, for the viewer's overlay: decoded again, not
+   * analysed again. */
+  edgeMap(file: Blob, options?: EdgeMapOptions): Promise<EdgeMap>;
   /** Live tfjs tensors and opencv heap (soak tests watch these for leaks). */
   memory(): Promise<{ tensors: number; tfBytes: number }>;
 }

@@ -2,7 +2,7 @@
 // Everything it computes comes from src/core, the same code training and eval run in Node.
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
-import type { AnalysisWorkerApi, AnalyzeOptions, PhotoAnalysis, WorkerInit, WorkerReady } from '../bridge/types.ts';
+import type { AnalysisWorkerApi, AnalyzeOptions, EdgeMap, EdgeMapOptions, PhotoAnalysis, WorkerInit, WorkerReady } from '../bridge/types.ts';
 import { toLuma } from '../core/image/image.ts';
 import { createAnalyzer, type Analyzer } from '../core/analyze.ts';
 import { loadModels, warmUp } from '../core/models.ts';
@@ -13,8 +13,13 @@ import { decodeToWorking } from './decode.ts';
 import { fetchModelReader } from './models.ts';
 import { makeThumbnail } from './thumbnail.ts';
 
-let analyzer: Analyzer | null = null;
+let loaded: Analyzer | null = null;
 let maxSide = WORKING_MAX_SIDE;
+
+function started(): Analyzer {
+  if (!loaded) throw new Error('The analysis worker was used before init().');
+  return loaded;
+}
 
 const api: AnalysisWorkerApi = {
   async init(options: WorkerInit): Promise<WorkerReady> {
@@ -22,12 +27,12 @@ const api: AnalysisWorkerApi = {
     const [backend, { cv }] = await Promise.all([chooseBackend(options.backend, options.threads), loadOpenCv()]);
     const models = await loadModels(fetchModelReader(options.modelBaseUrl));
     await warmUp(models);
-    analyzer = createAnalyzer(cv, models);
-    return { backend: backend.name, backendDetail: backend.detail, detector: analyzer.bestDetector };
+    loaded = createAnalyzer(cv, models);
+    return { backend: backend.name, backendDetail: backend.detail, detector: loaded.bestDetector };
   },
 
   async analyzePhoto(file: Blob, options: AnalyzeOptions = {}): Promise<PhotoAnalysis> {
-    if (!analyzer) throw new Error('The analysis worker was used before init().');
+    const analyzer = started();
     const t0 = performance.now();
     const decoded = await decodeToWorking(file, maxSide);
     const t1 = performance.now();
@@ -41,15 +46,16 @@ const api: AnalysisWorkerApi = {
       analysis: result.analysis,
       timings: { decodeMs: t1 - t0, featuresMs: result.featuresMs, modelMs: result.modelMs, cnnMs: result.cnnMs, totalMs: 0 },
     };
-    const transfer: Transferable[] = [];
-    if (options.edges) {
-      const edges = analyzer.edges(luma, { alreadyBlurry: result.analysis.verdict === 'blurry' });
-      out.edges = { width: edges.width, height: edges.height, edges: edges.edges };
-      transfer.push(edges.edges.buffer);
-    }
     if (options.thumbnail) out.thumbnail = await makeThumbnail(decoded.rgba, options.thumbnail);
     out.timings.totalMs = performance.now() - t0;
-    return Comlink.transfer(out, transfer);
+    return out;
+  },
+
+  async edgeMap(file: Blob, options: EdgeMapOptions = {}): Promise<EdgeMap> {
+    const analyzer = started();
+    const decoded = await decodeToWorking(file, maxSide);
+    const { width, height, edges } = analyzer.edges(toLuma(decoded.rgba), options);
+    return Comlink.transfer({ width, height, edges }, [edges.buffer]);
   },
 
   async memory() {

@@ -1,17 +1,16 @@
 // The photo viewer: the photo fitted or at 100% (one photo pixel per CSS pixel, to judge
-// sharpness for yourself), with the region map and the blur-aware edge map as overlays, the
-// one-line reason, and the numbers behind it. The edge map is asked of the worker pool for
-// this one photo only when the person turns it on.
+// sharpness for yourself), with the region map and the blur-aware edge map as overlays
+// (overlay-panel.ts), the one-line reason, and the numbers behind it (viewer-facts.ts).
 import type { AnalysisPool } from '../../bridge/pool.ts';
-import type { EdgeMap } from '../../bridge/types.ts';
-import { BLUR_TYPES } from '../../core/types.ts';
 import { h, setText } from '../ui/dom.ts';
 import { icon } from '../ui/icons.ts';
-import { formatBytes, formatDate, formatPercent } from '../ui/format.ts';
-import { photoTime, readPhoto, type Photo } from '../state/photo.ts';
+import { formatPercent } from '../ui/format.ts';
+import { readPhoto, type Photo } from '../state/photo.ts';
 import type { PhotoStore } from '../state/store.ts';
-import { explain, TYPE_LABELS } from '../review/reason.ts';
-import { drawEdges, drawRegions } from './overlays.ts';
+import { explain } from '../review/reason.ts';
+import { overlayPanel } from './overlay-panel.ts';
+import { factRows } from './viewer-facts.ts';
+import { flip, isPressed, toggleButton } from './toggle.ts';
 import './viewer.css';
 
 export interface Viewer {
@@ -27,10 +26,6 @@ interface ViewerDeps {
 
 const VERDICT_WORDS = { sharp: 'Sharp', blurry: 'Blurry', uncertain: 'Uncertain', error: 'Could not be read', pending: 'Not checked yet' } as const;
 
-function toggleButton(label: string, testId: string): HTMLButtonElement {
-  return h('button', { type: 'button', class: 'button toggle', 'aria-pressed': 'false', 'data-testid': testId }, label);
-}
-
 export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer {
   const title = h('h2', { id: 'viewer-title', class: 'viewer-title' });
   const position = h('span', { class: 'viewer-position' });
@@ -38,18 +33,14 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
   const prev = h('button', { type: 'button', class: 'button ghost icon-only', 'aria-label': 'Previous photo', 'data-testid': 'viewer-prev' }, icon('left'));
   const next = h('button', { type: 'button', class: 'button ghost icon-only', 'aria-label': 'Next photo', 'data-testid': 'viewer-next' }, icon('right'));
 
+  let current: Photo | null = null;
+  const overlays = overlayPanel(pool, () => current);
   const img = h('img', { class: 'viewer-photo', alt: '', 'data-testid': 'viewer-photo', draggable: 'false' });
-  const regionCanvas = h('canvas', { class: 'overlay regions', hidden: true, 'data-testid': 'region-overlay', 'aria-hidden': 'true' });
-  const edgeCanvas = h('canvas', { class: 'overlay edges', hidden: true, 'data-testid': 'edge-overlay', 'aria-hidden': 'true' });
-  const frame = h('div', { class: 'viewer-frame' }, img, regionCanvas, edgeCanvas);
+  const frame = h('div', { class: 'viewer-frame' }, img, overlays.regionCanvas, overlays.edgeCanvas);
   const stage = h('div', { class: 'viewer-stage fit', tabindex: 0, 'aria-label': 'Photo (scroll to pan at 100%)', role: 'region' }, frame);
 
   const zoom = toggleButton('100%', 'viewer-zoom');
-  const showRegions = toggleButton('Sharpness map', 'toggle-regions');
-  const showEdges = toggleButton('Edges', 'toggle-edges');
   const select = toggleButton('Select for clean-up', 'viewer-select');
-  const legend = h('p', { class: 'viewer-legend', hidden: true }, h('span', { class: 'swatch blurry' }), ' blurry  ', h('span', { class: 'swatch sharp' }), ' sharp  ', h('span', { class: 'swatch unknown' }), ' too plain to judge');
-  const edgeStatus = h('p', { class: 'viewer-edge-status', 'aria-live': 'polite', 'data-testid': 'edge-status' });
 
   const verdict = h('p', { class: 'viewer-verdict' });
   const reason = h('p', { class: 'viewer-reason', 'data-testid': 'viewer-reason' });
@@ -69,9 +60,9 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
         { class: 'viewer-info' },
         verdict,
         reason,
-        h('div', { class: 'viewer-tools', role: 'group', 'aria-label': 'View' }, zoom, showRegions, showEdges),
-        legend,
-        edgeStatus,
+        h('div', { class: 'viewer-tools', role: 'group', 'aria-label': 'View' }, zoom, overlays.showRegions, overlays.showEdges),
+        overlays.legend,
+        overlays.edgeStatus,
         select,
         facts,
         note,
@@ -80,17 +71,12 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
   );
   document.body.append(dialog);
 
-  let current: Photo | null = null;
   let photoUrl: string | null = null;
-  const edgeCache = new Map<string, EdgeMap>();
-  let edgeRequest = 0;
 
   const releaseUrl = () => {
     if (photoUrl) URL.revokeObjectURL(photoUrl);
     photoUrl = null;
   };
-
-  const fact = (term: string, value: string) => [h('dt', {}, term), h('dd', {}, value)];
 
   const renderInfo = () => {
     if (!current) return;
@@ -113,73 +99,18 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
     setText(select, selected ? 'Selected for clean-up' : 'Select for clean-up');
     select.disabled = photo.location !== 'original';
 
-    const rows: HTMLElement[] = [];
-    const burst = store.bursts.get(photo.key);
-    if (photo.outcome.kind === 'done') {
-      const a = photo.outcome.analysis;
-      if (shown.blurType) rows.push(...fact('Kind of blur', TYPE_LABELS[shown.blurType]));
-      if (a.typeProbabilities) rows.push(...fact('Blur types', BLUR_TYPES.map((t) => `${TYPE_LABELS[t]} ${formatPercent(a.typeProbabilities![t])}`).join(', ')));
-      rows.push(...fact('Size', `${a.sourceWidth} × ${a.sourceHeight} px, ${formatBytes(photo.size)}`));
-      rows.push(...fact('Clean-up frees', formatBytes(photo.size)));
-    } else {
-      rows.push(...fact('Size', formatBytes(photo.size)));
-    }
-    rows.push(...fact('Taken', formatDate(photoTime(photo))));
-    if (photo.folder) rows.push(...fact('Folder', photo.folder));
-    if (burst) rows.push(...fact('Burst', burst.best ? `Sharpest of ${burst.size} similar shots` : `One of ${burst.size} similar shots`));
-    if (photo.location === 'blurry-folder') rows.push(...fact('Location', 'Moved to the “Blurry” folder'));
-    facts.replaceChildren(...rows);
-    showEdges.disabled = !photo.source || photo.outcome.kind !== 'done';
-    showRegions.disabled = photo.outcome.kind !== 'done';
-  };
-
-  const renderOverlays = async () => {
-    if (!current) return;
-    const photo = current;
-    const regionsOn = showRegions.getAttribute('aria-pressed') === 'true';
-    const edgesOn = showEdges.getAttribute('aria-pressed') === 'true';
-    regionCanvas.hidden = !regionsOn || photo.outcome.kind !== 'done';
-    legend.hidden = regionCanvas.hidden;
-    if (!regionCanvas.hidden && photo.outcome.kind === 'done') drawRegions(regionCanvas, photo.outcome.analysis.regions);
-    edgeCanvas.hidden = true;
-    edgeCanvas.dataset.state = 'off';
-    setText(edgeStatus, '');
-    if (!edgesOn || !photo.source) return;
-    const request = ++edgeRequest;
-    let map = edgeCache.get(photo.key);
-    if (!map) {
-      edgeCanvas.dataset.state = 'loading';
-      setText(edgeStatus, 'Finding edges…');
-      try {
-        const file = await readPhoto(photo.source);
-        const result = await pool().analyze(file, { edges: true });
-        if (!result.edges) throw new Error('the detector returned no edge map');
-        map = result.edges;
-        edgeCache.set(photo.key, map);
-        if (edgeCache.size > 8) edgeCache.delete(edgeCache.keys().next().value!);
-      } catch (error) {
-        if (request !== edgeRequest) return;
-        edgeCanvas.dataset.state = 'error';
-        setText(edgeStatus, `Edges could not be shown: ${(error as Error).message}`);
-        return;
-      }
-    }
-    if (request !== edgeRequest || current !== photo) return;
-    const count = drawEdges(edgeCanvas, map);
-    edgeCanvas.hidden = false;
-    edgeCanvas.dataset.state = 'ready';
-    edgeCanvas.dataset.edgePixels = String(count);
-    setText(edgeStatus, 'Edges the detector sees, in cyan. Few or broken edges mean blur.');
+    facts.replaceChildren(...factRows(photo, shown, store.bursts.get(photo.key)));
+    overlays.enableFor(photo);
   };
 
   const show = async (key: string) => {
     const photo = store.photos.get(key);
     if (!photo) return;
     current = photo;
-    edgeRequest++;
+    overlays.forget();
     releaseUrl();
     renderInfo();
-    void renderOverlays();
+    void overlays.render();
     note.hidden = true;
     img.removeAttribute('src');
     // The full photo when the page holds the file; otherwise the remembered thumbnail.
@@ -205,11 +136,9 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
     if (target) void show(target);
   };
 
-  const toggle = (button: HTMLButtonElement) => button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
-
   zoom.addEventListener('click', () => {
-    toggle(zoom);
-    const actual = zoom.getAttribute('aria-pressed') === 'true';
+    flip(zoom);
+    const actual = isPressed(zoom);
     stage.classList.toggle('fit', !actual);
     stage.classList.toggle('actual', actual);
     // At 100% one photo pixel is one CSS pixel; start at the centre, where the subject usually is.
@@ -221,14 +150,6 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
       });
     } else img.style.width = '';
   });
-  showRegions.addEventListener('click', () => {
-    toggle(showRegions);
-    void renderOverlays();
-  });
-  showEdges.addEventListener('click', () => {
-    toggle(showEdges);
-    void renderOverlays();
-  });
   select.addEventListener('click', () => {
     if (current) store.toggle(current.key);
   });
@@ -236,7 +157,7 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
   next.addEventListener('click', () => step(1));
   close.addEventListener('click', () => dialog.close());
   dialog.addEventListener('close', () => {
-    edgeRequest++;
+    overlays.forget();
     releaseUrl();
     img.removeAttribute('src');
     const key = current?.key;
