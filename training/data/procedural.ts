@@ -5,6 +5,7 @@
 import { createRgb, type RgbImage } from './image.ts';
 import { fillConvexPolygon, fillDisc, inkThrough, smallGaussianBlur, strokeCapsule, type Rgb } from './raster.ts';
 import type { Rng } from './rng.ts';
+import { fill, hsv, linearGradient, naturalColor } from './colour.ts';
 
 export type ProceduralKind = 'dead-leaves' | 'text' | 'texture' | 'gradient-edges';
 export const PROCEDURAL_KINDS: readonly ProceduralKind[] = ['dead-leaves', 'text', 'texture', 'gradient-edges'];
@@ -20,36 +21,6 @@ export interface ProceduralImage {
   kind: ProceduralKind;
   /** Optical softness applied at the end (a real lens never renders a 0-px edge). */
   lensSigma: number;
-}
-
-function hsv(h: number, s: number, v: number): Rgb {
-  const f = (n: number): number => {
-    const k = (n + h * 6) % 6;
-    return v - v * s * Math.max(0, Math.min(k, 4 - k, 1));
-  };
-  return [f(5), f(3), f(1)];
-}
-
-/** Colours with the muted saturation of most real surfaces. */
-function naturalColor(rng: Rng): Rgb {
-  return hsv(rng.next(), Math.pow(rng.next(), 1.5) * 0.85, rng.uniform(0.06, 0.96));
-}
-
-function fill(image: RgbImage, color: Rgb): void {
-  for (let i = 0; i < image.width * image.height; i++) image.data.set(color, i * 3);
-}
-
-function linearGradient(image: RgbImage, a: Rgb, b: Rgb, angle: number): void {
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
-  const span = Math.abs(c) * image.width + Math.abs(s) * image.height;
-  for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) {
-      const t = ((x - image.width / 2) * c + (y - image.height / 2) * s) / span + 0.5;
-      const k = (y * image.width + x) * 3;
-      for (let ch = 0; ch < 3; ch++) image.data[k + ch] = a[ch]! + (b[ch]! - a[ch]!) * t;
-    }
-  }
 }
 
 function deadLeaves(rng: Rng, image: RgbImage): void {
