@@ -1,6 +1,6 @@
-// npm run train [-- --stage data|cnn|fuse|evaluate|export] [--photos DIR] [--out DIR] [--quick]
+// npm run train [-- --stage data|cnn|fuse|threshold|evaluate|export] [--photos DIR] [--out DIR] [--quick]
 //                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation]
-// Runs the training pipeline: data -> cnn -> fuse -> evaluate -> export. Every stage reads what
+// Runs the training pipeline: data -> cnn -> fuse -> threshold -> evaluate -> export. Every stage reads what
 // the previous ones left in --out, so any stage can be re-run alone. --quick is a 1-2 minute smoke
 // run (tiny data; checks the loss falls and the exported model loads and predicts) that writes to
 // training/out/quick by default and exports to <out>/models instead of models/.
@@ -14,11 +14,13 @@ import { initTrainingBackend } from './tf-backend.ts';
 import { runDataStage, loadDataManifest } from './stages/data.ts';
 import { runCnnStage, type CnnStageResult } from './stages/cnn.ts';
 import { runFuseStage, type FuseStageResult } from './stages/fuse.ts';
+import { runThresholdStage, type OperatingPoint } from './stages/threshold.ts';
 import { runEvaluateStage } from './stages/evaluate.ts';
 import { runExportStage } from './stages/export.ts';
 import { buildReport, writeReport } from './report/report.ts';
+import { keptText } from './report/real-sharp.ts';
 
-export const STAGES = ['data', 'cnn', 'fuse', 'evaluate', 'export'] as const;
+export const STAGES = ['data', 'cnn', 'fuse', 'threshold', 'evaluate', 'export'] as const;
 export type Stage = (typeof STAGES)[number];
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -50,6 +52,9 @@ async function runStage(stage: Stage, config: RunConfig, command: string): Promi
     case 'fuse':
       await runFuseStage(config);
       break;
+    case 'threshold':
+      await runThresholdStage(config);
+      break;
     case 'evaluate': {
       const evaluation = await runEvaluateStage(config);
       const seconds = recordSeconds(config, stage, (performance.now() - started) / 1000);
@@ -61,12 +66,14 @@ async function runStage(stage: Stage, config: RunConfig, command: string): Promi
         readJson<FuseStageResult>(join(config.outDir, 'fuse', 'result.json')),
         evaluation,
         seconds,
+        existsSync(join(config.outDir, 'threshold', 'result.json')) ? readJson<{ points: OperatingPoint[] }>(join(config.outDir, 'threshold', 'result.json')).points : [],
       );
       writeReport(config, report);
       process.stderr.write(`[evaluate] report: ${join(config.outDir, 'report.html')}\n`);
       for (const d of report.detectors) {
         process.stderr.write(`  ${d.detector.padEnd(16)} balanced accuracy ${(100 * d.metrics.balanced_accuracy).toFixed(1)}%  ECE(gallery) ${d.eceGalleryMix.toFixed(3)}\n`);
       }
+      for (const r of report.realSharp) process.stderr.write(`  ${r.detector.padEnd(16)} sharp kept on real photos ${keptText(r.kept)}\n`);
       return;
     }
     case 'export': {

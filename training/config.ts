@@ -35,8 +35,8 @@ export interface RunConfig {
     proceduralSize?: { width: number; height: number };
     /** Use only the first N training photos (quick runs). */
     maxPhotos?: number;
-    /** Real head photos fed to the heads as shot (each also once at a messenger-sized copy). */
-    maxRealHeadPhotos?: number;
+    /** Real photos judged as shot per part (head: fitted on; cnn: sets the operating point); quick runs. */
+    maxRealPhotos?: number;
   };
   validation: {
     perPhoto: number;
@@ -126,7 +126,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
   // --quick: small procedural frames and a handful of photos; exports to out/models, never models/.
   return {
     ...base,
-    data: { cnnImages: 24, headImages: 16, cnnPhotoShare: 0.6, extraCrops: 8, proceduralShare: 0.5, proceduralSize: { width: 384, height: 288 }, maxPhotos: 12, maxRealHeadPhotos: 4 },
+    data: { cnnImages: 24, headImages: 16, cnnPhotoShare: 0.6, extraCrops: 8, proceduralShare: 0.5, proceduralSize: { width: 384, height: 288 }, maxPhotos: 12, maxRealPhotos: 4 },
     validation: { perPhoto: 1, procedural: 8, maxPhotos: 8, proceduralSize: { width: 384, height: 288 } },
     cnn: { ...base.cnn, epochs: 3 },
     heads: { ...base.heads, typeImages: 12 },

@@ -9,6 +9,22 @@ export function likeliestType(types: Record<BlurType, number>): BlurType {
   return BLUR_TYPES.reduce((a, b) => (types[b] > types[a] ? b : a));
 }
 
+/** The cause a person is told, so they know what to do next time: 'motion' (camera shake or a
+ * moving subject: hold steadier, faster shutter) or 'out-of-focus' (missed focus or overall
+ * softness: tap to focus, clean the lens). Defocus and gaussian softness are one cause to a person;
+ * the model keeps them apart internally because it helps training. */
+export type BlurCause = 'motion' | 'out-of-focus';
+export const BLUR_CAUSES: readonly BlurCause[] = ['motion', 'out-of-focus'];
+
+export function causeOf(type: BlurType): BlurCause {
+  return type === 'motion' ? 'motion' : 'out-of-focus';
+}
+
+/** The likelier cause: motion against defocus and gaussian together (ties go to out of focus). */
+export function likeliestCause(types: Record<BlurType, number>): BlurCause {
+  return types.motion > types.defocus + types.gaussian ? 'motion' : 'out-of-focus';
+}
+
 /** Classes of the patch CNN, in output order. */
 export type PatchClass = 'sharp' | BlurType;
 export const PATCH_CLASSES: readonly PatchClass[] = ['sharp', 'defocus', 'motion', 'gaussian'];

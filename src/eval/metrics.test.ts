@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedAccuracyInterval, detectionMetrics, expectedCalibrationError, predictedClass, type LabelledPrediction } from './metrics.ts';
+import { balancedAccuracyInterval, detectionMetrics, expectedCalibrationError, predictedClass, sharpKeptShare, type LabelledPrediction } from './metrics.ts';
 
 const types = (defocus: number, motion: number, gaussian: number) => ({ defocus, motion, gaussian });
 
@@ -44,10 +44,31 @@ describe('detection metrics', () => {
     expect(balancedAccuracyInterval(set(40).map((p) => ({ ...p, probability: p.label === 'sharp' ? 0 : 1 })))).toEqual([1, 1]);
   });
 
-  it('scores the blur type over every blurred photo, caught or not', () => {
-    // defocus right, motion called defocus, gaussian right by its type probabilities.
-    expect(detectionMetrics(preds).type_accuracy).toBeCloseTo(2 / 3);
+  it('scores the cause a person is told (motion or out of focus) over the blurred photos it flags', () => {
+    // Flagged: defocus (out of focus, right) and motion (called out of focus, wrong); the missed
+    // gaussian photo does not count.
+    expect(detectionMetrics(preds).type_accuracy).toBeCloseTo(1 / 2);
     expect(detectionMetrics(preds.filter((p) => p.label === 'sharp')).type_accuracy).toBeNull();
+  });
+
+  it('counts defocus and gaussian as one cause, out of focus', () => {
+    const soft: LabelledPrediction[] = [
+      { label: 'gaussian', probability: 0.9, typeProbabilities: types(0.6, 0.1, 0.3) },
+      { label: 'defocus', probability: 0.9, typeProbabilities: types(0.2, 0.35, 0.45) },
+      { label: 'motion', probability: 0.9, typeProbabilities: types(0.2, 0.5, 0.3) },
+    ];
+    // The middle one: motion is the single likeliest type, but defocus + gaussian outweigh it.
+    expect(detectionMetrics(soft).type_accuracy).toBeCloseTo(2 / 3);
+  });
+
+  it('gives the share of sharp photos kept with a Wilson interval', () => {
+    const kept = sharpKeptShare([...Array(97).fill(0.1), 0.6, 0.7, 0.9]);
+    expect(kept).toMatchObject({ n: 100, kept: 97, share: 0.97 });
+    expect(kept.ci95[0]).toBeGreaterThan(0.91);
+    expect(kept.ci95[0]).toBeLessThan(0.93);
+    expect(kept.ci95[1]).toBeGreaterThan(0.98);
+    expect(kept.ci95[1]).toBeLessThan(1);
+    expect(sharpKeptShare([0.1, 0.9], 0.95).kept).toBe(2);
   });
 
   it('fills the confusion matrix by true and predicted class', () => {

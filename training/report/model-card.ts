@@ -12,6 +12,7 @@ import { GALLERY_MIX } from '../data/samples.ts';
 import type { ExportResult } from '../stages/export-result.ts';
 import { TYPE_NETS } from '../fit-head.ts';
 import type { TrainingReport } from './report.ts';
+import { realSharpMarkdown } from './real-sharp.ts';
 
 const pct = (v: number | null | undefined) => (v !== null && v !== undefined && Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
 const num = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
@@ -66,6 +67,7 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
   ];
   if (report) {
     lines.push(
+      ...realSharpMarkdown(report.realSharp ?? [], report.operatingPoints),
       '## Validation results',
       '',
       `${report.data.validationImages} held-out images: validation-split photos (never used in training) and procedural frames, classes balanced (${Object.entries(report.data.validationClasses).map(([c, n]) => `${c} ${n}`).join(', ')}). Same images for every detector. Threshold ${DEFAULT_THRESHOLD}.`,
@@ -79,9 +81,9 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
       ...weakSpots(report),
       '## Training data',
       '',
-      `Synthetic: sharp photos (${config.photosDir.split('/').slice(-2).join('/')}, training split only) and procedural frames, blurred by the generator in training/data (defocus, camera shake and subject motion, gaussian; sharp photos sometimes get bokeh backgrounds) and passed through a simulated phone pipeline (noise, sharpening, JPEG). Class mix like a gallery: ${Object.entries(GALLERY_MIX).map(([c, s]) => `${c} ${(100 * s).toFixed(0)}%`).join(', ')}; the rare class is handled with class-weighted losses (square root of balanced weights, chosen by a held-out comparison; see training/patch-dataset.ts).`,
+      `Synthetic: sharp photos (${config.photosDir.split('/').slice(-2).join('/')} and ${config.realPhotosDir.split('/').slice(-2).join('/')}, training parts only) and procedural frames, blurred by the generator in training/data (defocus, camera shake and subject motion, gaussian; sharp photos sometimes get bokeh backgrounds) and passed through a simulated phone pipeline (noise, sharpening, JPEG). Class mix like a gallery: ${Object.entries(GALLERY_MIX).map(([c, s]) => `${c} ${(100 * s).toFixed(0)}%`).join(', ')}; the rare class is handled with class-weighted losses (square root of balanced weights, chosen by a held-out comparison; see training/patch-dataset.ts).`,
       '',
-      `This run: ${report.data.images.cnn} images for the CNN (${report.cnn.trainPatches} labelled crops, at most ${config.cnn.maxCropsPerImage ?? 'all'} per image, ${config.cnn.epochs} epochs), ${report.data.images.head} images from other photos for fitting and calibrating the heads, and ${config.heads.typeImages} more blurred images of those photos (defocus, motion and gaussian evenly) for both layers of each head, which the gallery mix would leave with a handful of the rare kinds; calibration uses the ${report.data.images.head} alone.`,
+      `This run: ${report.data.images.cnn} images for the CNN (${report.cnn.trainPatches} labelled crops, at most ${config.cnn.maxCropsPerImage ?? 'all'} per image, ${config.cnn.epochs} epochs), ${report.data.images.head} images from other photos for fitting and calibrating the heads, and ${config.heads.typeImages} more blurred images of those photos (defocus, motion and gaussian evenly) for both layers of each head, which the gallery mix would leave with a handful of the rare kinds; calibration uses the ${report.data.images.head} alone. The heads also see the real head photos as shot (their own JPEGs, plus one 320-1024 px copy each) as sharp examples (training/stages/real-as-shot.ts).`,
       '',
       `Time per stage on the training machine (shared 2-core VM, ${config.backend}): ${Object.entries(report.stageSeconds).map(([stage, s]) => `${stage} ${(s / 60).toFixed(1)} min`).join(', ')}.`,
       '',
@@ -94,7 +96,7 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
     command,
     '```',
     '',
-    `Seed ${config.seed}. Stages: data -> cnn -> fuse -> evaluate -> export (each runnable alone with \`--stage\`). Full report: training/out/report.html (not committed).`,
+    `Seed ${config.seed}. Stages: data -> cnn -> fuse -> threshold -> evaluate -> export (each runnable alone with \`--stage\`). Full report: training/out/report.html (not committed).`,
     '',
   );
   return lines.join('\n');

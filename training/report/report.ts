@@ -10,6 +10,8 @@ import type { CnnStageResult } from '../stages/cnn.ts';
 import type { DataManifest } from '../stages/data-images.ts';
 import type { EvalRow, EvaluateStageResult } from '../stages/evaluate.ts';
 import type { FuseStageResult } from '../stages/fuse.ts';
+import type { OperatingPoint } from '../stages/threshold.ts';
+import { keptText, summariseRealSharp, type RealSharpSummary } from './real-sharp.ts';
 import { groupedBars, linePlot } from './svg.ts';
 import { FREQUENT_CLASSES, median, RARE_CLASSES, summariseDetectors, type DetectorSummary } from './summary.ts';
 
@@ -29,6 +31,10 @@ export interface TrainingReport {
   cnn: CnnStageResult;
   fuse: FuseStageResult;
   detectors: DetectorSummary[];
+  /** Held-out real sharp photos judged as shot, per detector: the headline next to `detectors`. */
+  realSharp: RealSharpSummary[];
+  /** Where each head's 0.5 was moved to on real sharp photos (stage 'threshold'). */
+  operatingPoints: OperatingPoint[];
   timings: { featuresMsMedian: number; modelMsMedian: number };
   stageSeconds: Record<string, number>;
   /** The shipped (fused) detector per way of blurring and strength: photos called right
@@ -72,7 +78,7 @@ const countBy = <T>(xs: readonly T[], key: (x: T) => string): Record<string, num
 };
 const classCounts = (labels: readonly PatchClass[]) => Object.fromEntries(PATCH_CLASSES.map((c) => [c, labels.filter((l) => l === c).length])) as Record<PatchClass, number>;
 
-export function buildReport(config: RunConfig, command: string, data: DataManifest, cnn: CnnStageResult, fuse: FuseStageResult, evaluation: EvaluateStageResult, stageSeconds: Record<string, number>): TrainingReport {
+export function buildReport(config: RunConfig, command: string, data: DataManifest, cnn: CnnStageResult, fuse: FuseStageResult, evaluation: EvaluateStageResult, stageSeconds: Record<string, number>, operatingPoints: OperatingPoint[] = []): TrainingReport {
   const rows = evaluation.rows;
   return {
     generated: new Date().toISOString(),
@@ -90,6 +96,8 @@ export function buildReport(config: RunConfig, command: string, data: DataManife
     cnn,
     fuse,
     detectors: summariseDetectors(rows),
+    realSharp: summariseRealSharp(evaluation.realSharpRows ?? []),
+    operatingPoints,
     timings: { featuresMsMedian: median(rows.map((r) => r.featuresMs)), modelMsMedian: median(rows.map((r) => r.modelMs)) },
     stageSeconds,
     fusedByKind: fusedByKind(rows),
@@ -156,6 +164,7 @@ svg{margin:6px 12px 12px 0;vertical-align:top}code{background:#f3f3f3;padding:1p
 <h1>Blur finder: training report</h1>
 <p>Generated ${esc(report.generated)} by <code>${esc(report.command)}</code> (seed ${report.config.seed}${report.config.quick ? ', <b>quick smoke run: numbers are not meaningful</b>' : ''}, backend ${report.config.backend}).
 Threshold ${DEFAULT_THRESHOLD}, uncertain band ${DEFAULT_UNCERTAIN_BAND}. Validation: ${report.data.validationImages} held-out images (validation-split photos and procedural frames never used in training).</p>
+<h2>Sharp kept on real photos (held out, as shot)</h2>${(report.realSharp ?? []).length ? table(['detector', 'sharp kept on real photos'], report.realSharp.map((r) => [esc(r.detector), keptText(r.kept)])) : '<p>No real-photo folder.</p>'}
 <h2>Detectors on the same validation images</h2>${headline}
 <p>ECE (val) is on the class-balanced validation set as drawn; ECE (gallery mix) re-weights it to the gallery class mix (${Object.entries(GALLERY_MIX).map(([c, v]) => `${c} ${(100 * v).toFixed(0)}%`).join(', ')}). The heads are calibrated for ${report.config.heads.calibrationPrior === 'balanced' ? 'even odds, so ECE (val) is the one that applies' : 'the gallery mix, so ECE (gallery mix) is the one that applies'}. 'cnn' is the patch CNN's features through its own head; 'whole-image-cnn' is the seed design (4 conv + 2 dense on a 200x200 squeeze), an ablation.</p>
 ${perClass}${rareFrequent}${blurSharp}${perCategory}

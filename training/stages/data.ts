@@ -39,7 +39,7 @@ export function photoSet(photo: PhotoEntry, cnnShare: number): PhotoSet {
 }
 
 function dataKey(config: RunConfig, photos: Record<PhotoSet, string[]>): string {
-  const { maxRealHeadPhotos: _asShotOnly, ...synthesis } = config.data;
+  const { maxRealPhotos: _asShotOnly, ...synthesis } = config.data;
   const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: synthesis, photos, mix: GALLERY_MIX });
   return hashString(identity).toString(16).padStart(8, '0');
 }

@@ -1,7 +1,7 @@
 // Stage 'evaluate': every detector on the same held-out validation images. 'fused', 'features'
 // and 'laplacian-100' go through the app's own analyzer (src/core/analyze.ts), so these are the
 // app's numbers; 'cnn' (CNN features only) and the whole-image ablation reuse the same decode.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer, type DetectorName } from '../../src/core/analyze.ts';
 import { predictPatches } from '../../src/core/cnn/cnn.ts';
@@ -11,9 +11,30 @@ import { verdictFor } from '../../src/core/fusion/verdict.ts';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';
+import { listRealPhotos } from '../data/photos.ts';
 import { createProgress } from '../progress.ts';
 import { squeezeLuma } from '../whole-image-cnn.ts';
 import { ensureValidationSet, loadWorkingLuma } from './data.ts';
+
+async function judgeRealSharpAsShot(config: RunConfig, analyzer: ReturnType<typeof createAnalyzer>): Promise<RealSharpRow[]> {
+  if (!existsSync(config.realPhotosDir)) return [];
+  const heldOut = listRealPhotos(config.realPhotosDir)
+    .filter((p) => p.split === 'validation')
+    .slice(0, config.data.maxRealPhotos ?? Infinity);
+  const progress = createProgress('evaluate: held-out real sharp photos, as shot', heldOut.length);
+  const rows: RealSharpRow[] = [];
+  for (const photo of heldOut) {
+    const luma = loadWorkingLuma(photo.path);
+    const output = async (detector: DetectorName): Promise<DetectorOutput> => {
+      const { probability, typeProbabilities } = (await analyzer.analyze(luma, { detector })).analysis;
+      return { probability, typeProbabilities };
+    };
+    rows.push({ file: photo.relPath, collection: photo.category, outputs: { fused: await output('fused'), features: await output('features'), 'laplacian-100': await output('laplacian-100') } });
+    progress.update(rows.length, `${photo.category} -> ${verdictFor(rows.at(-1)!.outputs.fused.probability)}`);
+  }
+  progress.finish();
+  return rows;
+}
 
 export const EVAL_DETECTORS = ['fused', 'features', 'cnn', 'laplacian-100', 'whole-image-cnn'] as const;
 export type EvalDetector = (typeof EVAL_DETECTORS)[number];
@@ -36,9 +57,19 @@ export interface EvalRow {
   modelMs: number;
 }
 
+/** One held-out real sharp photo judged as shot (its own JPEG, no synthetic pipeline). */
+export interface RealSharpRow {
+  /** Path relative to the real-photo folder; its first folder is the collection. */
+  file: string;
+  collection: string;
+  outputs: Record<'fused' | 'features' | 'laplacian-100', DetectorOutput>;
+}
+
 export interface EvaluateStageResult {
   validationDir: string;
   rows: EvalRow[];
+  /** The real pool's held-out part (listRealPhotos), never trained on. */
+  realSharpRows: RealSharpRow[];
   seconds: number;
 }
 
@@ -51,9 +82,9 @@ export async function runEvaluateStage(config: RunConfig): Promise<EvaluateStage
   const cnn = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
   const wholeImage = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'whole-image'));
   const wholeSize = wholeImage.inputs[0]!.shape[1]!;
-  const fusion = readJson<FusionParams>(join(config.outDir, 'fuse', 'fusion.json'));
-  const featuresHead = readJson<FusionParams>(join(config.outDir, 'fuse', 'features-head.json'));
-  const cnnHead = readJson<FusionParams>(join(config.outDir, 'fuse', 'cnn-head.json'));
+  const fusion = readJson<FusionParams>(join(config.outDir, 'threshold', 'fusion.json'));
+  const featuresHead = readJson<FusionParams>(join(config.outDir, 'threshold', 'features-head.json'));
+  const cnnHead = readJson<FusionParams>(join(config.outDir, 'threshold', 'cnn-head.json'));
   const analyzer = createAnalyzer(cv, { cnn, fusion, featuresHead });
 
   const files = validation.manifest.files;
@@ -89,9 +120,10 @@ export async function runEvaluateStage(config: RunConfig): Promise<EvaluateStage
     progress.update(rows.length, `${entry.class} -> ${verdictFor(fused.analysis.probability)}`);
   }
   progress.finish();
+  const realSharpRows = await judgeRealSharpAsShot(config, analyzer);
   cnn.dispose();
   wholeImage.dispose();
-  const result = { validationDir: validation.dir, rows, seconds: (performance.now() - started) / 1000 };
+  const result = { validationDir: validation.dir, rows, realSharpRows, seconds: (performance.now() - started) / 1000 };
   writeFileSync(join(config.outDir, 'evaluate.json'), JSON.stringify(result));
   return result;
 }

@@ -36,8 +36,8 @@ async function timeMedian(runs: number, body: () => Promise<unknown>): Promise<n
 export async function runExportStage(config: RunConfig): Promise<ExportResult> {
   const dir = config.modelsDir;
   copyDir(join(config.outDir, 'cnn', 'model'), join(dir, 'patch-cnn'));
-  copyFileSync(join(config.outDir, 'fuse', 'fusion.json'), join(dir, 'fusion.json'));
-  copyFileSync(join(config.outDir, 'fuse', 'features-head.json'), join(dir, 'features-head.json'));
+  copyFileSync(join(config.outDir, 'threshold', 'fusion.json'), join(dir, 'fusion.json'));
+  copyFileSync(join(config.outDir, 'threshold', 'features-head.json'), join(dir, 'features-head.json'));
 
   // Load back exactly as eval does and check the answers are well-formed on a real image.
   const models = await loadModels(fileModelReader(dir));

@@ -13,6 +13,7 @@ import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';
 import { deriveSeed, mulberry32 } from '../data/rng.ts';
 import { photoSet, realTrainingPhotos } from './data.ts';
+import type { PhotoSet } from './data-images.ts';
 
 export interface AsShotImage {
   /** Source photo (relative path): both sizes of one photo share a fold. */
@@ -26,11 +27,13 @@ export interface AsShotImage {
 /** Long side of the smaller copy: 320-1024 px, drawn per photo (seeded). */
 const COPY_LONG_SIDE = { min: 320, max: 1024 };
 
-/** Both sizes of each real head photo, decoded the way the app decodes them, with classical features. */
-export async function realAsShotImages(config: RunConfig): Promise<AsShotImage[]> {
+/** Both sizes of each real training photo of one part ('head': fitted on by the fuse stage;
+ * 'cnn': the heads never see them, so the threshold stage sets the operating point on them),
+ * decoded the way the app decodes them, with classical features. */
+export async function realAsShotImages(config: RunConfig, part: PhotoSet): Promise<AsShotImage[]> {
   const photos = realTrainingPhotos(config)
-    .filter((p) => photoSet(p, config.data.cnnPhotoShare) === 'head')
-    .slice(0, config.data.maxRealHeadPhotos ?? Infinity);
+    .filter((p) => photoSet(p, config.data.cnnPhotoShare) === part)
+    .slice(0, config.data.maxRealPhotos ?? Infinity);
   if (photos.length === 0) return [];
   const cv = await loadOpenCvNode();
   const out: AsShotImage[] = [];
