@@ -1,5 +1,5 @@
 // npm run train [-- --stage data|cnn|fuse|threshold|evaluate|export] [--photos DIR] [--out DIR] [--quick]
-//                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation]
+//                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation] [--train-cnn]
 // Runs the training pipeline: data -> cnn -> fuse -> threshold -> evaluate -> export. Every stage reads what
 // the previous ones left in --out, so any stage can be re-run alone. --quick is a 1-2 minute smoke
 // run (tiny data; checks the loss falls and the exported model loads and predicts) that writes to
@@ -44,7 +44,7 @@ async function runStage(stage: Stage, config: RunConfig, command: string): Promi
       const result = await runCnnStage(config);
       const h = result.weighted.history;
       // The smoke run's promise: training does something. A loss that does not fall is a bug.
-      if (config.quick && !(h[h.length - 1]!.loss < h[0]!.loss)) {
+      if (config.quick && h.length > 0 && !(h[h.length - 1]!.loss < h[0]!.loss)) {
         throw new Error(`cnn: loss did not fall (${h[0]!.loss.toFixed(4)} -> ${h[h.length - 1]!.loss.toFixed(4)})`);
       }
       break;
@@ -95,6 +95,7 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       backend: { type: 'string', default: 'wasm' },
       'imbalance-ablation': { type: 'boolean', default: false },
+      'train-cnn': { type: 'boolean', default: false },
     },
   });
   if (values.stage !== undefined && !STAGES.includes(values.stage as Stage)) {
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     ...(values.out ? { outDir: values.out } : {}),
     backend: values.backend,
     imbalanceAblation: values['imbalance-ablation'],
+    trainCnn: values['train-cnn'],
   });
   mkdirSync(config.outDir, { recursive: true });
   const command = ['npm run train', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');

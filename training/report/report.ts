@@ -146,7 +146,7 @@ export function renderReportHtml(report: TrainingReport): string {
   const runs = [report.cnn.weighted, ...(report.cnn.unweighted ? [report.cnn.unweighted] : [])];
   const lossCurve = linePlot('CNN training loss per epoch', runs.map((r) => ({ name: r.imbalance, points: r.history.map((h) => [h.epoch, h.loss] as [number, number]) })), { xLabel: 'epoch', yLabel: 'loss' });
   const heldOutCurve = linePlot('CNN held-out patch accuracy per epoch', runs.map((r) => ({ name: r.imbalance, points: r.history.map((h) => [h.epoch, h.heldOut?.accuracy ?? Number.NaN] as [number, number]) })), { xLabel: 'epoch', yLabel: 'accuracy', yMax: 1 });
-  const imbalance = groupedBars('Imbalance handling: held-out patch recall per class (last epoch)', [...PATCH_CLASSES], runs.map((r) => ({ name: r.imbalance, values: r.history[r.history.length - 1]!.heldOut?.recall ?? [] })));
+  const imbalance = groupedBars('Imbalance handling: held-out patch recall per class (last epoch)', [...PATCH_CLASSES], runs.map((r) => ({ name: r.imbalance, values: r.history.at(-1)?.heldOut?.recall ?? [] })));
   const whole = report.cnn.wholeImage;
   const heads = table(['head', 'examples', 'L2 blur / type (by CV)', 'out-of-fold ECE (calibrated)', 'uncalibrated', 'Platt scale', 'Platt offset'], report.fuse.heads.map((h) => [h.detector, h.examples, `${h.l2} / ${h.typeL2}`, num(h.outOfFoldEce), num(h.outOfFoldEceUncalibrated), num(h.calibration.scale), num(h.calibration.offset)]));
   const dataTable = table(['', ...PATCH_CLASSES], [

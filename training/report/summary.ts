@@ -36,7 +36,11 @@ export interface DetectorSummary {
 }
 
 const predictionsOf = (rows: readonly EvalRow[], detector: EvalDetector): LabelledPrediction[] =>
-  rows.map((r) => ({ label: r.label, probability: r.outputs[detector].probability, typeProbabilities: r.outputs[detector].typeProbabilities }));
+  rows.map((r) => {
+    const output = r.outputs[detector];
+    if (!output) throw new Error(`no '${detector}' output for ${r.file}`);
+    return { label: r.label, probability: output.probability, typeProbabilities: output.typeProbabilities };
+  });
 
 /** Reliability bins and ECE with per-example weights. */
 export function weightedReliability(preds: readonly LabelledPrediction[], weights: readonly number[], bins = 10): { bins: ReliabilityBin[]; ece: number } {
@@ -101,7 +105,7 @@ export function summariseDetector(rows: readonly EvalRow[], detector: EvalDetect
 }
 
 export function summariseDetectors(rows: readonly EvalRow[]): DetectorSummary[] {
-  return EVAL_DETECTORS.map((d) => summariseDetector(rows, d));
+  return EVAL_DETECTORS.filter((d) => rows.every((r) => r.outputs[d])).map((d) => summariseDetector(rows, d));
 }
 
 export function median(xs: readonly number[]): number {

@@ -1,8 +1,10 @@
 // Stage 'cnn': trains the patch CNN on crops of the CNN image set (class-weighted), checks it on
 // crops of the head image set (photos it never sees), and saves it. Optionally trains the same
 // net unweighted to measure what imbalance handling buys, and the whole-image ablation net.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
+import { REPO_ROOT } from '../data/photos.ts';
 import { buildPatchCnn, weightCount } from '../../src/core/cnn/cnn.ts';
 import { PATCH_CLASSES } from '../../src/core/types.ts';
 import type { Imbalance, RunConfig } from '../config.ts';
@@ -23,6 +25,8 @@ export interface CnnRunRecord {
 }
 
 export interface CnnStageResult {
+  /** Set when the CNN was not trained but reused (config.cnn.frozenModelDir), relative to the repo. */
+  frozenFrom?: string;
   trainPatches: number;
   heldOutPatches: number;
   classCounts: Record<string, number>;
@@ -81,7 +85,30 @@ async function trainOne(config: RunConfig, train: PatchDataset, heldOut: PatchDa
   return { imbalance, weightCount: count, classWeights, history, seconds: (performance.now() - started) / 1000 };
 }
 
+/** Copies the frozen CNN in place of training one, and records what it is. */
+async function reuseFrozenCnn(config: RunConfig, from: string): Promise<CnnStageResult> {
+  const outDir = join(config.outDir, 'cnn');
+  mkdirSync(join(outDir, 'model'), { recursive: true });
+  for (const name of readdirSync(from)) copyFileSync(join(from, name), join(outDir, 'model', name));
+  const model = await loadLayersModelFromDir(join(outDir, 'model'));
+  const count = weightCount(model);
+  model.dispose();
+  const none = byClass(PATCH_CLASSES.map(() => 0));
+  const result: CnnStageResult = {
+    frozenFrom: relative(REPO_ROOT, from) || from,
+    trainPatches: 0,
+    heldOutPatches: 0,
+    classCounts: none,
+    heldOutClassCounts: none,
+    weighted: { imbalance: config.cnn.imbalance, weightCount: count, classWeights: null, history: [], seconds: 0 },
+  };
+  writeFileSync(join(outDir, 'result.json'), JSON.stringify(result, null, 1));
+  process.stderr.write(`[cnn] frozen: reusing ${result.frozenFrom} (${count} weights)\n`);
+  return result;
+}
+
 export async function runCnnStage(config: RunConfig): Promise<CnnStageResult> {
+  if (config.cnn.frozenModelDir) return reuseFrozenCnn(config, config.cnn.frozenModelDir);
   const manifest = loadDataManifest(config);
   const dataDir = dataDirOf(config, manifest.key);
   const cnnImages = capCropsPerImage(manifest.images.filter((im) => im.set === 'cnn'), config.cnn.maxCropsPerImage, config.seed);

@@ -40,7 +40,7 @@ export function photoSet(photo: PhotoEntry, cnnShare: number): PhotoSet {
 
 function dataKey(config: RunConfig, photos: Record<PhotoSet, string[]>): string {
   const { maxRealPhotos: _asShotOnly, ...synthesis } = config.data;
-  const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: synthesis, photos, mix: GALLERY_MIX });
+  const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: synthesis, photos, mix: GALLERY_MIX, ...(config.cnn.frozenModelDir ? { noCnnImages: true } : {}) });
   return hashString(identity).toString(16).padStart(8, '0');
 }
 
@@ -108,11 +108,13 @@ export async function runDataStage(config: RunConfig): Promise<DataManifest> {
   mkdirSync(join(dir, 'images'), { recursive: true });
   const started = performance.now();
   const images: DataImage[] = [];
-  const total = config.data.cnnImages + config.data.headImages;
+  const total = (config.cnn.frozenModelDir ? 0 : config.data.cnnImages) + config.data.headImages;
   const workers = synthesisWorkers();
   const progress = createProgress(`data: training images (${workers} processes)`, total);
   for (const set of ['cnn', 'head'] as const) {
-    const count = set === 'cnn' ? config.data.cnnImages : config.data.headImages;
+    // A frozen CNN needs no images to learn from.
+    const count = set === 'cnn' ? (config.cnn.frozenModelDir ? 0 : config.data.cnnImages) : config.data.headImages;
+    if (count === 0) continue;
     let done = 0;
     const setImages = await synthesiseSet({ config, set, count, mix: GALLERY_MIX, photos: photos[set], dir }, workers, (image) => {
       done++;

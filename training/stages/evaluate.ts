@@ -51,7 +51,8 @@ export interface EvalRow {
   kind: string;
   strength: number | null;
   bokeh: boolean;
-  outputs: Record<EvalDetector, DetectorOutput>;
+  /** 'whole-image-cnn' is missing when the run reused a frozen CNN (no ablation net was trained). */
+  outputs: Record<Exclude<EvalDetector, 'whole-image-cnn'>, DetectorOutput> & { 'whole-image-cnn'?: DetectorOutput };
   /** App timings of the fused analysis (features, CNN incl. patches) in ms. */
   featuresMs: number;
   modelMs: number;
@@ -80,8 +81,9 @@ export async function runEvaluateStage(config: RunConfig): Promise<EvaluateStage
   const validation = await ensureValidationSet(config);
   const cv = await loadOpenCvNode();
   const cnn = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
-  const wholeImage = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'whole-image'));
-  const wholeSize = wholeImage.inputs[0]!.shape[1]!;
+  const wholeDir = join(config.outDir, 'cnn', 'whole-image');
+  const wholeImage = existsSync(wholeDir) ? await loadLayersModelFromDir(wholeDir) : null;
+  const wholeSize = wholeImage?.inputs[0]!.shape[1] ?? 0;
   const fusion = readJson<FusionParams>(join(config.outDir, 'threshold', 'fusion.json'));
   const featuresHead = readJson<FusionParams>(join(config.outDir, 'threshold', 'features-head.json'));
   const cnnHead = readJson<FusionParams>(join(config.outDir, 'threshold', 'cnn-head.json'));
@@ -97,9 +99,9 @@ export async function runEvaluateStage(config: RunConfig): Promise<EvaluateStage
     const features = (await run('features')).analysis;
     const baseline = (await run('laplacian-100')).analysis;
     const cnnOnly = fuseScores(cnnHead, fused.analysis.features);
-    const whole = await predictPatches(wholeImage, { n: 1, size: wholeSize, data: squeezeLuma(luma, wholeSize) });
-    const blurMass = 1 - whole[0]!;
-    const wholeTypes = Object.fromEntries(BLUR_TYPES.map((t, i) => [t, blurMass > 0 ? whole[i + 1]! / blurMass : 1 / 3])) as Record<BlurType, number>;
+    const whole = wholeImage ? await predictPatches(wholeImage, { n: 1, size: wholeSize, data: squeezeLuma(luma, wholeSize) }) : null;
+    const blurMass = whole ? 1 - whole[0]! : Number.NaN;
+    const wholeTypes = whole ? (Object.fromEntries(BLUR_TYPES.map((t, i) => [t, blurMass > 0 ? whole[i + 1]! / blurMass : 1 / 3])) as Record<BlurType, number>) : null;
     rows.push({
       file: entry.file,
       label: entry.class,
@@ -112,7 +114,7 @@ export async function runEvaluateStage(config: RunConfig): Promise<EvaluateStage
         features: { probability: features.probability, typeProbabilities: features.typeProbabilities },
         cnn: cnnOnly,
         'laplacian-100': { probability: baseline.probability, typeProbabilities: null },
-        'whole-image-cnn': { probability: blurMass, typeProbabilities: wholeTypes },
+        ...(whole ? { 'whole-image-cnn': { probability: blurMass, typeProbabilities: wholeTypes } } : {}),
       },
       featuresMs: fused.featuresMs,
       modelMs: fused.modelMs,
@@ -122,7 +124,7 @@ export async function runEvaluateStage(config: RunConfig): Promise<EvaluateStage
   progress.finish();
   const realSharpRows = await judgeRealSharpAsShot(config, analyzer);
   cnn.dispose();
-  wholeImage.dispose();
+  wholeImage?.dispose();
   const result = { validationDir: validation.dir, rows, realSharpRows, seconds: (performance.now() - started) / 1000 };
   writeFileSync(join(config.outDir, 'evaluate.json'), JSON.stringify(result));
   return result;

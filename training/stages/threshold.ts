@@ -11,7 +11,7 @@
 // How it is applied: by shifting the Platt offset so the chosen threshold becomes 0.5. Every
 // consumer (the app's verdict, its slider, eval, reports) keeps its one rule at 0.5, and a
 // probability now reads "blurry odds for a gallery of real photos".
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FusionParams } from '../../src/core/fusion/head.ts';
 import { blurLogit } from '../../src/core/fusion/head.ts';
@@ -76,6 +76,7 @@ export async function runThresholdStage(config: RunConfig): Promise<OperatingPoi
   mkdirSync(outDir, { recursive: true });
   const points: OperatingPoint[] = [];
   for (const file of ['fusion.json', 'features-head.json', 'cnn-head.json']) {
+    if (!existsSync(join(config.outDir, 'fuse', file))) continue;
     const head = readHead(file);
     const p = features.map((f) => calibrated(head, f));
     const threshold = chooseThreshold(p);
