@@ -1,27 +1,32 @@
 // npm run eval -- <dir> [--out report.json] [--detector fused|features|laplacian-100]
-//                       [--models models] [--backend wasm|cpu]
+//                       [--real] [--real-dir DIR] [--models models] [--backend wasm|cpu]
 // Runs the app's analysis over <dir>/<class>/<image> (class: sharp, defocus, motion, gaussian;
-// other folders are ignored) and reports the chosen detector next to the Laplacian-100 baseline.
+// other folders are ignored) and reports the chosen detector next to the Laplacian-100 baseline,
+// with one row per file (label, probability, verdict, cause) so a miss can be looked at.
+// --real also judges the held-out real sharp photos (../shared/data/sharp-photos-2, the part
+// training never sees) as shot: "sharp kept on real photos", the number the synthetic set cannot
+// give. <dir> may be left out with --real.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAnalyzer, DETECTOR_NAMES, type DetectorName } from '../core/analyze.ts';
+import { createAnalyzer, DETECTOR_NAMES, type Analyzer, type DetectorName } from '../core/analyze.ts';
 import { toLuma } from '../core/image/image.ts';
-import { detectionMetrics, type LabelledPrediction, type DetectionMetrics } from '../eval/metrics.ts';
-import { PATCH_CLASSES, type PatchClass } from '../core/types.ts';
+import { detectionMetrics, sharpKeptShare, type DetectionMetrics, type KeptShare, type LabelledPrediction } from '../eval/metrics.ts';
+import { judgeFiles, progressLine, type JudgedFile, type JudgeResult, type LabelledFile } from '../eval/judge-files.ts';
+import { PATCH_CLASSES } from '../core/types.ts';
 import { WORKING_MAX_SIDE } from '../core/image/working-resolution.ts';
 import { DEFAULT_THRESHOLD } from '../core/fusion/verdict.ts';
 import { loadOpenCvNode } from '../node/opencv.ts';
 import { initTfNode, type NodeBackend } from '../node/tf.ts';
 import { fileModelReader } from '../node/model-files.ts';
 import { loadModels } from '../core/models.ts';
-import { decodeJpegFile, toWorkingResolution } from '../node/decode.ts';
+import { toWorkingResolution } from '../node/decode.ts';
+import { decodeImageFile } from '../node/decode-image.ts';
+import { DEFAULT_REAL_PHOTOS_DIR, listRealPhotos } from '../../training/data/photos.ts';
 import { staleValidationSet, validationSetOf } from '../../training/build-validation-set.ts';
 
-export interface LabelledFile {
-  path: string;
-  label: PatchClass;
-}
+/** Files the app would open (JPEG, PNG, WebP, BMP, GIF), by class folder. */
+const IMAGE_FILE = /\.(jpe?g|png|webp|bmp|gif)$/i;
 
 export function listLabelledImages(dir: string): LabelledFile[] {
   const files: LabelledFile[] = [];
@@ -29,23 +34,59 @@ export function listLabelledImages(dir: string): LabelledFile[] {
     const classDir = join(dir, label);
     if (!statSync(classDir, { throwIfNoEntry: false })?.isDirectory()) continue;
     for (const name of readdirSync(classDir).sort()) {
-      if (/\.jpe?g$/i.test(name)) files.push({ path: join(classDir, name), label });
+      if (IMAGE_FILE.test(name)) files.push({ path: join(classDir, name), label });
     }
   }
   return files;
 }
 
-export interface EvalReport extends DetectionMetrics {
+export interface RealSharpReport extends KeptShare {
+  dir: string;
+  detector: DetectorName;
+  baseline: KeptShare;
+  by_collection: Record<string, KeptShare>;
+  files: JudgedFile[];
+  errors: JudgeResult['errors'];
+}
+
+export interface EvalReport extends Partial<DetectionMetrics> {
   detector: DetectorName;
   /** Sharp photos with intentional blur (a sharp subject on a soft background; 'bokeh' in the
    * file name) that were kept; null when the set has none. */
   bokeh_kept: { n: number; kept: number } | null;
+  /** Held-out real sharp photos judged as shot (--real); null without. */
+  real_sharp: RealSharpReport | null;
   backend: string;
   /** How the folder was built, from its manifest.json (build-validation-set); null without one. */
   validation_set: ReturnType<typeof validationSetOf>;
   seconds: number;
-  errors: Array<{ file: string; error: string }>;
-  baseline: DetectionMetrics & { detector: 'laplacian-100' };
+  errors: JudgeResult['errors'];
+  baseline: (DetectionMetrics & { detector: 'laplacian-100' }) | null;
+  /** One row per judged file of <dir>. */
+  files: JudgedFile[];
+}
+
+const asPredictions = (judged: readonly JudgedFile[], baseline = false): LabelledPrediction[] =>
+  judged.map((j) => ({ label: j.label, probability: baseline ? j.baselineProbability : j.probability, typeProbabilities: baseline ? null : j.typeProbabilities }));
+
+async function judgeRealSharp(analyzer: Analyzer, detector: DetectorName, realDir: string): Promise<RealSharpReport> {
+  const heldOut = listRealPhotos(realDir).filter((p) => p.split === 'validation');
+  if (heldOut.length === 0) throw new Error(`No held-out real photos under ${realDir}`);
+  const collection = new Map(heldOut.map((p) => [p.path, p.category]));
+  const { judged, errors } = await judgeFiles(analyzer, heldOut.map((p) => ({ path: p.path, label: 'sharp' })), detector, decodeWorkingLuma, progressLine('real sharp photos, as shot', heldOut.length));
+  const byCollection: Record<string, KeptShare> = {};
+  for (const c of [...new Set(collection.values())].sort()) {
+    byCollection[c] = sharpKeptShare(judged.filter((j) => collection.get(j.file) === c).map((j) => j.probability));
+  }
+  return {
+    dir: realDir,
+    detector,
+    ...sharpKeptShare(judged.map((j) => j.probability)),
+    baseline: sharpKeptShare(judged.map((j) => j.baselineProbability)),
+    by_collection: byCollection,
+    files: judged,
+    errors,
+  };
 }
 
 async function main(): Promise<void> {
@@ -54,12 +95,15 @@ async function main(): Promise<void> {
     options: {
       out: { type: 'string' },
       detector: { type: 'string' },
+      real: { type: 'boolean', default: false },
+      'real-dir': { type: 'string' },
       models: { type: 'string', default: 'models' },
       backend: { type: 'string', default: 'wasm' },
     },
   });
   const dir = positionals[0];
-  if (!dir) throw new Error('usage: npm run eval -- <dir> [--out report.json] [--detector NAME]');
+  const realDir = values['real-dir'] ?? (values.real ? DEFAULT_REAL_PHOTOS_DIR : undefined);
+  if (!dir && !realDir) throw new Error('usage: npm run eval -- <dir> [--real] [--out report.json] [--detector NAME]');
   const started = Date.now();
   const backend = await initTfNode(values.backend as NodeBackend);
   const cv = await loadOpenCvNode();
@@ -67,44 +111,40 @@ async function main(): Promise<void> {
   const detector = (values.detector ?? analyzer.bestDetector) as DetectorName;
   if (!DETECTOR_NAMES.includes(detector)) throw new Error(`Unknown detector '${detector}' (one of ${DETECTOR_NAMES.join(', ')})`);
 
-  const files = listLabelledImages(resolve(dir));
-  if (files.length === 0) throw new Error(`No labelled JPEGs under ${dir}/{${PATCH_CLASSES.join(',')}}/`);
-  const validationSet = validationSetOf(resolve(dir));
+  const files = dir ? listLabelledImages(resolve(dir)) : [];
+  if (dir && files.length === 0) throw new Error(`No labelled images under ${dir}/{${PATCH_CLASSES.join(',')}}/`);
+  const validationSet = dir ? validationSetOf(resolve(dir)) : null;
   const stale = validationSet && staleValidationSet(validationSet);
   if (stale) console.error(`warning: these numbers cannot be compared with the README's: ${stale}`);
-  const predictions: LabelledPrediction[] = [];
-  let bokeh = { n: 0, kept: 0 };
-  const base: LabelledPrediction[] = [];
-  const errors: EvalReport['errors'] = [];
-  for (const [i, file] of files.entries()) {
-    try {
-      const luma = toLuma(toWorkingResolution(decodeJpegFile(file.path), WORKING_MAX_SIDE));
-      const a = (await analyzer.analyze(luma, { detector })).analysis;
-      predictions.push({ label: file.label, probability: a.probability, typeProbabilities: a.typeProbabilities });
-      if (file.label === 'sharp' && /bokeh/i.test(file.path)) {
-        bokeh = { n: bokeh.n + 1, kept: bokeh.kept + (a.probability < DEFAULT_THRESHOLD ? 1 : 0) };
-      }
-      const b = (await analyzer.analyze(luma, { detector: 'laplacian-100' })).analysis;
-      base.push({ label: file.label, probability: b.probability, typeProbabilities: null });
-    } catch (error) {
-      errors.push({ file: file.path, error: error instanceof Error ? error.message : String(error) });
-    }
-    if (process.stderr.isTTY) process.stderr.write(`\r${i + 1}/${files.length}`);
-  }
-  if (process.stderr.isTTY) process.stderr.write('\n');
+  const { judged, errors } = await judgeFiles(analyzer, files, detector, decodeWorkingLuma, progressLine('validation images', files.length));
+  const bokeh = judged.filter((j) => j.label === 'sharp' && /bokeh/i.test(j.file));
   const report: EvalReport = {
-    ...detectionMetrics(predictions),
+    ...(dir ? detectionMetrics(asPredictions(judged)) : {}),
     detector,
-    bokeh_kept: bokeh.n ? bokeh : null,
+    bokeh_kept: bokeh.length ? { n: bokeh.length, kept: bokeh.filter((j) => j.probability < DEFAULT_THRESHOLD).length } : null,
+    real_sharp: realDir ? await judgeRealSharp(analyzer, detector, resolve(realDir)) : null,
     backend,
     validation_set: validationSet,
     seconds: (Date.now() - started) / 1000,
     errors,
-    baseline: { ...detectionMetrics(base), detector: 'laplacian-100' },
+    baseline: dir ? { ...detectionMetrics(asPredictions(judged, true)), detector: 'laplacian-100' } : null,
+    files: judged.map((j) => ({ ...j, file: relative(process.cwd(), j.file) })),
   };
   const json = JSON.stringify(report, null, 2);
-  console.log(json);
   if (values.out) writeFileSync(values.out, json + '\n');
+  else console.log(json);
+  const summary = [
+    dir ? `${detector}: balanced accuracy ${pct(report.balanced_accuracy!)}, blur caught ${pct(report.blur_recall!)}, sharp kept ${pct(report.sharp_kept!)}, cause right ${pct(report.type_accuracy ?? NaN)} (${judged.length} images)` : '',
+    report.real_sharp ? `${detector}: sharp kept on real photos ${pct(report.real_sharp.share)} (${report.real_sharp.kept} of ${report.real_sharp.n}); laplacian-100 ${pct(report.real_sharp.baseline.share)}` : '',
+  ].filter(Boolean);
+  for (const line of summary) console.error(line);
+}
+
+const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
+
+/** The app's pixels: decode, working size (area downscale, never up), luma. */
+async function decodeWorkingLuma(path: string) {
+  return toLuma(toWorkingResolution(await decodeImageFile(path), WORKING_MAX_SIDE));
 }
 
 main().catch((error) => {

@@ -7,7 +7,11 @@ import type { RgbaImage } from '../core/types.ts';
 import { downscaleRgba, workingSize } from '../core/image/image.ts';
 
 export function decodeJpegFile(path: string): RgbaImage {
-  const decoded = jpeg.decode(readFileSync(path), { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 2048 });
+  return decodeJpegBytes(readFileSync(path));
+}
+
+export function decodeJpegBytes(bytes: Uint8Array): RgbaImage {
+  const decoded = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 2048 });
   return { width: decoded.width, height: decoded.height, data: decoded.data };
 }
 

@@ -1,0 +1,72 @@
+// Judges labelled files one by one with the app's analyzer: the per-file rows behind every number
+// `npm run eval` reports, so a miss can be opened and looked at.
+import type { Analyzer, DetectorName } from '../core/analyze.ts';
+import { likeliestCause, type BlurCause, type BlurType, type LumaImage, type PatchClass, type Verdict } from '../core/types.ts';
+
+export interface LabelledFile {
+  path: string;
+  label: PatchClass;
+}
+
+export interface JudgedFile {
+  file: string;
+  label: PatchClass;
+  probability: number;
+  verdict: Verdict;
+  /** The cause a person would be told; null when the photo is kept as sharp. */
+  cause: BlurCause | null;
+  typeProbabilities: Record<BlurType, number> | null;
+  /** P(blurry) of the variance-of-Laplacian < 100 rule on the same pixels. */
+  baselineProbability: number;
+}
+
+export interface JudgeResult {
+  judged: JudgedFile[];
+  errors: Array<{ file: string; error: string }>;
+}
+
+/** A progress line on stderr, TTY or not: at most every `everyMs` (a log file gets one line each). */
+export function progressLine(label: string, total: number, everyMs = 10_000): (done: number) => void {
+  const started = Date.now();
+  let last = 0;
+  return (done) => {
+    const now = Date.now();
+    if (done < total && now - last < (process.stderr.isTTY ? 250 : everyMs)) return;
+    last = now;
+    const rate = done / Math.max(1e-3, (now - started) / 1000);
+    const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+    const line = `${label}: ${done}/${total} (${Math.round((100 * done) / total)}%), ${rate.toFixed(1)} photos/s, ${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')} left`;
+    process.stderr.write(process.stderr.isTTY ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
+  };
+}
+
+export async function judgeFiles(
+  analyzer: Analyzer,
+  files: readonly LabelledFile[],
+  detector: DetectorName,
+  decode: (path: string) => LumaImage | Promise<LumaImage>,
+  onProgress: (done: number) => void = () => {},
+): Promise<JudgeResult> {
+  const judged: JudgedFile[] = [];
+  const errors: JudgeResult['errors'] = [];
+  for (const [i, file] of files.entries()) {
+    try {
+      const luma = await decode(file.path);
+      const a = (await analyzer.analyze(luma, { detector })).analysis;
+      const b = (await analyzer.analyze(luma, { detector: 'laplacian-100' })).analysis;
+      judged.push({
+        file: file.path,
+        label: file.label,
+        probability: a.probability,
+        verdict: a.verdict,
+        cause: a.verdict !== 'sharp' && a.typeProbabilities ? likeliestCause(a.typeProbabilities) : null,
+        typeProbabilities: a.typeProbabilities,
+        baselineProbability: b.probability,
+      });
+    } catch (error) {
+      errors.push({ file: file.path, error: error instanceof Error ? error.message : String(error) });
+    }
+    onProgress(i + 1);
+  }
+  return { judged, errors };
+}
