@@ -35,7 +35,7 @@ test('dropped photos get verdicts: a sharp photo is kept, its blurred copies are
   for (const i of [0, 1]) {
     await expect(verdict(`sharp-${i}.jpg`)).toHaveAttribute('data-verdict', 'sharp');
     await expect(verdict(`blurred-${i}.jpg`)).toHaveAttribute('data-verdict', 'blurry');
-    await expect(verdict(`blurred-${i}.jpg`)).toHaveAttribute('data-blur-type', /defocus|motion|gaussian/);
+    await expect(verdict(`blurred-${i}.jpg`)).toHaveAttribute('data-cause', /^(motion|out-of-focus)$/);
     const pSharp = Number(await verdict(`sharp-${i}.jpg`).getAttribute('data-probability'));
     const pBlur = Number(await verdict(`blurred-${i}.jpg`).getAttribute('data-probability'));
     expect(pBlur).toBeGreaterThan(pSharp);

@@ -57,7 +57,7 @@ export interface ShownResult {
   name: string;
   verdict: string;
   probability: number | null;
-  blurType: string | null;
+  cause: string | null;
 }
 
 export async function shownResults(page: Page): Promise<ShownResult[]> {
@@ -66,7 +66,7 @@ export async function shownResults(page: Page): Promise<ShownResult[]> {
       name: c.getAttribute('data-file-name') ?? '',
       verdict: c.getAttribute('data-verdict') ?? '',
       probability: c.hasAttribute('data-probability') ? Number(c.getAttribute('data-probability')) : null,
-      blurType: c.getAttribute('data-blur-type'),
+      cause: c.getAttribute('data-cause'),
     })),
   );
 }

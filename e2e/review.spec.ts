@@ -61,7 +61,7 @@ test('every photo gets a result; the unreadable one says why and is counted apar
   // pan-motion.jpg is in the set for variety only: how a model judges synthetic motion blur on a
   // procedural scene is the model's business (see the eval report), not the app's.
   for (const r of results) {
-    if (r.verdict !== 'blurry') expect(r.blurType, r.name).toBeNull();
+    if (r.verdict !== 'blurry') expect(r.cause, r.name).toBeNull();
     if (r.verdict !== 'error') expect(r.probability).toBeGreaterThanOrEqual(0);
   }
   expect(pageErrors).toEqual([]);

@@ -1,13 +1,13 @@
 // One path from a luma image to an Analysis, shared by the worker, training's evaluate stage
 // and `npm run eval`. Detectors are named so reports can compare them on the same images.
 import type { OpenCv } from './image/opencv-types.ts';
-import type { Analysis, BlurType, FeatureVector, LumaImage, RegionMap } from './types.ts';
+import { likeliestType, type Analysis, type BlurType, type FeatureVector, type LumaImage, type RegionMap } from './types.ts';
 import { extractFeatures } from './features/features.ts';
 import { laplacian100 } from './features/baseline.ts';
 import { blurAwareEdges, type CannyEdges } from './features/canny.ts';
 import { patchFeatures } from './cnn/patch-features.ts';
 import { fuseScores } from './fusion/head.ts';
-import { blurTypeFor, verdictFor } from './fusion/verdict.ts';
+import { verdictFor } from './fusion/verdict.ts';
 import type { Models } from './models.ts';
 
 export type DetectorName = 'fused' | 'features' | 'laplacian-100';
@@ -89,7 +89,8 @@ export function createAnalyzer(cv: OpenCv, models: Models = {}): Analyzer {
       detector,
       probability,
       verdict,
-      blurType: blurTypeFor({ blurType: null, typeProbabilities: types }, verdict),
+      // The internal 3-way type; people are told the cause (causeFor in fusion/verdict.ts).
+      blurType: verdict === 'sharp' || !types ? null : likeliestType(types),
       typeProbabilities: types,
       regions,
       features,

@@ -13,7 +13,7 @@ export function exportRows(store: PhotoStore): ExportRow[] {
       folder: photo.folder,
       verdict: shown.verdict === 'pending' ? 'not checked' : shown.verdict,
       probability: photo.outcome.kind === 'done' ? photo.outcome.analysis.probability : null,
-      type: shown.blurType,
+      cause: shown.cause,
       size: photo.size,
       date: new Date(photoTime(photo)).toISOString(),
       error: photo.outcome.kind === 'error' ? photo.outcome.message : null,

@@ -6,7 +6,7 @@ const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   folder: 'Camera',
   verdict: 'blurry',
   probability: 0.87654321,
-  type: 'motion',
+  cause: 'motion',
   size: 123456,
   date: '2024-06-01T12:00:00.000Z',
   error: null,
@@ -15,8 +15,8 @@ const row = (over: Partial<ExportRow> = {}): ExportRow => ({
 
 describe('toCsv', () => {
   it('writes a header and one line per photo', () => {
-    const lines = toCsv([row(), row({ file: 'b.jpg', verdict: 'sharp', type: null, probability: 0.01 })]).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('file,folder,verdict,probability,type,size,date,error');
+    const lines = toCsv([row(), row({ file: 'b.jpg', verdict: 'sharp', cause: null, probability: 0.01 })]).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('file,folder,verdict,probability,cause,size,date,error');
     expect(lines[1]).toBe('IMG_1.jpg,Camera,blurry,0.8765,motion,123456,2024-06-01T12:00:00.000Z,');
     expect(lines[2]).toBe('b.jpg,Camera,sharp,0.01,,123456,2024-06-01T12:00:00.000Z,');
   });

@@ -6,14 +6,15 @@ export interface ExportRow {
   folder: string;
   verdict: 'sharp' | 'blurry' | 'uncertain' | 'error' | 'not checked';
   probability: number | null;
-  type: string | null;
+  /** The cause a person is told: motion or out-of-focus; empty when kept. */
+  cause: string | null;
   size: number;
   /** ISO 8601 capture time (EXIF, else the file's date). */
   date: string;
   error: string | null;
 }
 
-const COLUMNS: (keyof ExportRow)[] = ['file', 'folder', 'verdict', 'probability', 'type', 'size', 'date', 'error'];
+const COLUMNS: (keyof ExportRow)[] = ['file', 'folder', 'verdict', 'probability', 'cause', 'size', 'date', 'error'];
 
 function csvCell(value: unknown): string {
   if (value == null) return '';

@@ -8,7 +8,7 @@ import { formatPercent } from '../ui/format.ts';
 import type { Photo } from '../state/photo.ts';
 import type { BurstMembership } from '../state/store.ts';
 import type { Shown } from '../state/view-filter.ts';
-import { explain, TYPE_LABELS } from './reason.ts';
+import { CAUSE_LABELS, explain } from './reason.ts';
 
 const VERDICT_WORDS = { sharp: 'Sharp', blurry: 'Blurry', uncertain: 'Uncertain', error: 'Could not read', pending: 'Checking' } as const;
 
@@ -35,7 +35,7 @@ export function createCard(photo: Photo): HTMLLIElement {
 }
 
 function signature(s: CardState): string {
-  return [s.shown.verdict, s.shown.blurType, s.selected, s.burst?.id, s.burst?.best, s.photo.location, Boolean(s.photo.thumbnail), s.photo.outcome.kind].join('|');
+  return [s.shown.verdict, s.shown.cause, s.selected, s.burst?.id, s.burst?.best, s.photo.location, Boolean(s.photo.thumbnail), s.photo.outcome.kind].join('|');
 }
 
 export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (photo: Photo) => string | null): void {
@@ -48,8 +48,8 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
   li.dataset.location = photo.location;
   if (photo.outcome.kind === 'done') li.dataset.probability = String(photo.outcome.analysis.probability);
   else delete li.dataset.probability;
-  if (shown.verdict === 'blurry' && shown.blurType) li.dataset.blurType = shown.blurType;
-  else delete li.dataset.blurType;
+  if (shown.verdict === 'blurry' && shown.cause) li.dataset.cause = shown.cause;
+  else delete li.dataset.cause;
   if (burst) {
     li.dataset.burst = String(burst.id);
     li.dataset.burstBest = String(burst.best);
@@ -77,7 +77,7 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
   badge.className = `badge ${shown.verdict}`;
   const probability = photo.outcome.kind === 'done' ? photo.outcome.analysis.probability : null;
   setText(badge, probability != null && shown.verdict !== 'sharp' ? `${VERDICT_WORDS[shown.verdict]} ${formatPercent(probability)}` : VERDICT_WORDS[shown.verdict]);
-  setText(li.querySelector('.type')!, shown.blurType ? TYPE_LABELS[shown.blurType] : '');
+  setText(li.querySelector('.type')!, shown.cause ? CAUSE_LABELS[shown.cause] : '');
   const reason =
     photo.outcome.kind === 'done' ? explain(photo.outcome.analysis, shown.verdict as 'sharp' | 'blurry' | 'uncertain') : photo.outcome.kind === 'error' ? photo.outcome.message : '';
   setText(li.querySelector('.reason')!, reason);
@@ -86,7 +86,7 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
   const label = [
     photo.name,
     probability != null ? `${VERDICT_WORDS[shown.verdict].toLowerCase()}, ${formatPercent(probability)} blur` : VERDICT_WORDS[shown.verdict].toLowerCase(),
-    shown.blurType ? TYPE_LABELS[shown.blurType] : null,
+    shown.cause ? CAUSE_LABELS[shown.cause] : null,
     burst ? (burst.best ? `best of a burst of ${burst.size}` : `one of a burst of ${burst.size}`) : null,
     photo.location === 'blurry-folder' ? 'moved to the Blurry folder' : null,
     photo.outcome.kind === 'error' ? photo.outcome.message : null,

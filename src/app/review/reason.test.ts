@@ -20,16 +20,17 @@ function analysis(sharpness: number[], over: Partial<Analysis> = {}): Analysis {
 }
 
 describe('explain', () => {
-  it('names the blur type and how much of the frame it covers', () => {
+  it('names the cause (motion or out of focus) and how much of the frame it covers', () => {
     expect(explain(analysis([0.1, 0.1, 0.1, 0.9]), 'blurry')).toBe('Motion blur over most of the frame');
     expect(explain(analysis([0.1, 0.1, 0.9, 0.9]), 'blurry')).toBe('Motion blur over much of the frame');
     expect(explain(analysis([0.1, 0.9, 0.9, 0.9]), 'blurry')).toBe('Motion blur, though parts look sharp');
-    expect(explain(analysis([0, 0, 0, 0], { blurType: 'defocus' }), 'blurry')).toBe('Out of focus — nothing in the frame is sharp');
+    expect(explain(analysis([0, 0, 0, 0], { blurType: 'defocus', typeProbabilities: { motion: 0.1, defocus: 0.8, gaussian: 0.1 } }), 'blurry')).toBe('Out of focus — nothing in the frame is sharp');
   });
 
   it('leaves cells it cannot judge (flat, 0.5) out of the coverage', () => {
-    // Two blurry cells, one sharp, five flat: most of what can be judged is blurry.
-    expect(explain(analysis([0.1, 0.1, 0.9, 0.5, 0.5, 0.5, 0.5, 0.5], { blurType: 'gaussian' }), 'blurry')).toBe('Soft, smeared detail over much of the frame');
+    // Two blurry cells, one sharp, five flat: most of what can be judged is blurry. Gaussian
+    // softness is told as out of focus: to a person it is the same cause.
+    expect(explain(analysis([0.1, 0.1, 0.9, 0.5, 0.5, 0.5, 0.5, 0.5], { blurType: 'gaussian', typeProbabilities: { motion: 0.1, defocus: 0.2, gaussian: 0.7 } }), 'blurry')).toBe('Out of focus over much of the frame');
   });
 
   it('keeps a sharp subject on a soft background', () => {

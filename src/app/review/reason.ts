@@ -1,8 +1,8 @@
 // One line that says why a photo got its verdict, in words a person uses. It reads the
 // region map: a photo whose few sharp cells sit in the middle of soft ones is a portrait or
 // macro with a soft background (kept on purpose), not a failed shot.
-import type { Analysis, BlurType, RegionMap, Verdict } from '../../core/types.ts';
-import { blurTypeFor } from '../../core/fusion/verdict.ts';
+import type { Analysis, BlurCause, RegionMap, Verdict } from '../../core/types.ts';
+import { causeFor } from '../../core/fusion/verdict.ts';
 import { blurCentrality } from '../../core/cnn/aggregation.ts';
 
 /**
@@ -53,29 +53,28 @@ function coverage(blurryShare: number): string {
   return ', though parts look sharp';
 }
 
-const TYPE_WORDS: Record<BlurType, string> = {
+const CAUSE_WORDS: Record<BlurCause, string> = {
   motion: 'Motion blur',
-  defocus: 'Out of focus',
-  gaussian: 'Soft, smeared detail',
+  'out-of-focus': 'Out of focus',
 };
 
-export const TYPE_LABELS: Record<BlurType, string> = {
+/** What to do about it next time, by cause. */
+export const CAUSE_LABELS: Record<BlurCause, string> = {
   motion: 'motion blur',
-  defocus: 'out of focus',
-  gaussian: 'soft / smeared',
+  'out-of-focus': 'out of focus',
 };
 
 export function explain(analysis: Analysis, verdict: Verdict): string {
   const shares = regionShares(analysis.regions);
   const share = sharpShare(analysis.regions);
-  const type = blurTypeFor(analysis, verdict);
+  const cause = causeFor(analysis, verdict);
   if (verdict === 'blurry') {
-    const what = type ? TYPE_WORDS[type] : 'Blurry';
+    const what = cause ? CAUSE_WORDS[cause] : 'Blurry';
     if (shares.sharp === 0) return `${what} — nothing in the frame is sharp`;
     return `${what}${coverage(1 - share)}`;
   }
   if (verdict === 'uncertain') {
-    const hint = type ? `, ${TYPE_LABELS[type]}?` : '';
+    const hint = cause ? `, ${CAUSE_LABELS[cause]}?` : '';
     if (share > 0 && share < 0.45) return `Borderline: only a small part is sharp${hint} — worth a look`;
     return `Borderline: slightly soft${hint} — worth a look`;
   }

@@ -1,9 +1,9 @@
 // Filters, sort, the sensitivity slider and the bulk selections above the grid.
-import { BLUR_TYPES, type BlurType } from '../../core/types.ts';
+import { BLUR_CAUSES, type BlurCause } from '../../core/types.ts';
 import { h, setText, frameThrottle } from '../ui/dom.ts';
 import type { PhotoStore } from '../state/store.ts';
 import { SENSITIVITY_MAX, SENSITIVITY_MIN } from '../state/sensitivity.ts';
-import { TYPE_LABELS } from './reason.ts';
+import { CAUSE_LABELS } from './reason.ts';
 import type { SortOrder, VerdictFilter } from '../state/view-filter.ts';
 import { burstRest } from '../bursts/burst-tracker.ts';
 
@@ -40,9 +40,9 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
     chips.append(h('label', { class: `chip chip-${f.value}`, 'data-filter': f.value }, input, h('span', {}, f.label), count));
   }
 
-  const typeSelect = h('select', { id: 'type-filter', 'data-testid': 'type-filter' }, h('option', { value: 'any' }, 'Any kind of blur'));
-  for (const t of BLUR_TYPES) typeSelect.append(h('option', { value: t }, TYPE_LABELS[t]));
-  typeSelect.addEventListener('change', () => store.setFilter({ blurType: typeSelect.value as BlurType | 'any' }));
+  const typeSelect = h('select', { id: 'type-filter', 'data-testid': 'type-filter', 'aria-label': 'Cause of blur' }, h('option', { value: 'any' }, 'Any cause'));
+  for (const c of BLUR_CAUSES) typeSelect.append(h('option', { value: c }, CAUSE_LABELS[c]));
+  typeSelect.addEventListener('change', () => store.setFilter({ cause: typeSelect.value as BlurCause | 'any' }));
 
   const sortSelect = h(
     'select',
@@ -89,7 +89,7 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
     h(
       'div',
       { class: 'toolbar-row' },
-      h('label', { class: 'field', for: 'type-filter' }, h('span', {}, 'Kind of blur'), typeSelect),
+      h('label', { class: 'field', for: 'type-filter' }, h('span', {}, 'Cause of blur'), typeSelect),
       h('label', { class: 'field', for: 'sort-order' }, h('span', {}, 'Order'), sortSelect),
     ),
     h('div', { class: 'exports' }, exportCsv, exportJson),
@@ -117,9 +117,9 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
     const bursts = new Set([...store.bursts.values()].map((m) => m.id)).size;
     keepBest.hidden = bursts === 0;
     setText(keepBest, `Keep the best of ${bursts === 1 ? 'the burst' : `${bursts} bursts`}, select the rest`);
-    for (const t of BLUR_TYPES) {
-      const option = typeSelect.querySelector<HTMLOptionElement>(`option[value=${t}]`)!;
-      setText(option, `${TYPE_LABELS[t]} (${c[t]})`);
+    for (const cause of BLUR_CAUSES) {
+      const option = typeSelect.querySelector<HTMLOptionElement>(`option[value=${cause}]`)!;
+      setText(option, `${CAUSE_LABELS[cause]} (${c[cause]})`);
     }
   };
   store.subscribe(frameThrottle(render));

@@ -12,7 +12,8 @@ function photo(name: string, outcome: Photo['outcome'], over: Partial<Photo> = {
 }
 
 const analysis = (probability: number, blurType: Analysis['blurType'] = null): Analysis => ({
-  detector: 'fused', probability, verdict: 'sharp', blurType, typeProbabilities: { motion: 0.2, defocus: 0.7, gaussian: 0.1 },
+  detector: 'fused', probability, verdict: 'sharp', blurType,
+  typeProbabilities: blurType === 'motion' ? { motion: 0.7, defocus: 0.2, gaussian: 0.1 } : { motion: 0.2, defocus: 0.7, gaussian: 0.1 },
   regions: { cols: 1, rows: 1, sharpness: [1] }, features: {}, width: 1, height: 1, sourceWidth: 1, sourceHeight: 1,
 });
 
@@ -30,7 +31,7 @@ function store(): PhotoStore {
 
 describe('PhotoStore', () => {
   it('counts verdicts from stored probabilities, errors and pending apart', () => {
-    expect(store().counts()).toMatchObject({ total: 5, done: 4, pending: 1, sharp: 1, uncertain: 1, blurry: 1, error: 1, motion: 1, defocus: 1 });
+    expect(store().counts()).toMatchObject({ total: 5, done: 4, pending: 1, sharp: 1, uncertain: 1, blurry: 1, error: 1, motion: 1, 'out-of-focus': 1 });
   });
 
   it('re-classifies when the sensitivity moves, and tells subscribers', () => {
@@ -39,8 +40,8 @@ describe('PhotoStore', () => {
     s.subscribe((kind) => seen.push(kind));
     s.setSensitivity(100);
     expect(s.counts()).toMatchObject({ blurry: 2, uncertain: 0, sharp: 1 });
-    // A photo made blurry by the slider gets the likeliest type.
-    expect(s.shown(s.photos.get('soft.jpg')!)).toEqual({ verdict: 'blurry', blurType: 'defocus' });
+    // A photo made blurry by the slider gets the likelier cause.
+    expect(s.shown(s.photos.get('soft.jpg')!)).toEqual({ verdict: 'blurry', cause: 'out-of-focus' });
     expect(seen).toEqual(['view']);
   });
 
@@ -49,9 +50,9 @@ describe('PhotoStore', () => {
     expect(s.visible().map((p) => p.name)).toEqual(['blurry.jpg', 'soft.jpg', 'sharp.jpg', 'broken.jpg', 'waiting.jpg']);
     s.setFilter({ verdict: 'error' });
     expect(s.visible().map((p) => p.name)).toEqual(['broken.jpg']);
-    s.setFilter({ verdict: 'all', blurType: 'motion' });
+    s.setFilter({ verdict: 'all', cause: 'motion' });
     expect(s.visible().map((p) => p.name)).toEqual(['blurry.jpg']);
-    s.setFilter({ blurType: 'any' });
+    s.setFilter({ cause: 'any' });
     s.setSort('sharpest');
     expect(s.visible()[0].name).toBe('sharp.jpg');
   });

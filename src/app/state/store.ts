@@ -1,8 +1,8 @@
 // The one place the page keeps its photos, selection and view settings. Views subscribe and
 // re-render; nothing else mutates photos. Verdicts shown are the core's rule applied to the
 // stored probability at the slider's thresholds, so moving the slider never re-analyses.
-import type { BlurType } from '../../core/types.ts';
-import { blurTypeFor, verdictAt, type VerdictThresholds } from '../../core/fusion/verdict.ts';
+import type { BlurCause } from '../../core/types.ts';
+import { causeFor, verdictAt, type VerdictThresholds } from '../../core/fusion/verdict.ts';
 import { bandsAt, DEFAULT_SENSITIVITY } from './sensitivity.ts';
 import { ALL_PHOTOS, comparePhotos, matches, type Shown, type SortOrder, type ViewFilter } from './view-filter.ts';
 import type { Photo } from './photo.ts';
@@ -24,8 +24,7 @@ export interface Counts {
   uncertain: number;
   error: number;
   motion: number;
-  defocus: number;
-  gaussian: number;
+  'out-of-focus': number;
 }
 
 export class PhotoStore {
@@ -116,12 +115,12 @@ export class PhotoStore {
   shown(photo: Photo): Shown {
     switch (photo.outcome.kind) {
       case 'pending':
-        return { verdict: 'pending', blurType: null };
+        return { verdict: 'pending', cause: null };
       case 'error':
-        return { verdict: 'error', blurType: null };
+        return { verdict: 'error', cause: null };
       case 'done': {
         const verdict = verdictAt(photo.outcome.analysis.probability, this.bands);
-        return { verdict, blurType: blurTypeFor(photo.outcome.analysis, verdict) };
+        return { verdict, cause: causeFor(photo.outcome.analysis, verdict) };
       }
     }
   }
@@ -132,13 +131,13 @@ export class PhotoStore {
   }
 
   counts(): Counts {
-    const counts: Counts = { total: 0, done: 0, pending: 0, sharp: 0, blurry: 0, uncertain: 0, error: 0, motion: 0, defocus: 0, gaussian: 0 };
+    const counts: Counts = { total: 0, done: 0, pending: 0, sharp: 0, blurry: 0, uncertain: 0, error: 0, motion: 0, 'out-of-focus': 0 };
     for (const photo of this.photos.values()) {
       counts.total++;
       const shown = this.shown(photo);
       counts[shown.verdict]++;
       if (shown.verdict !== 'pending') counts.done++;
-      if (shown.blurType) counts[shown.blurType satisfies BlurType]++;
+      if (shown.cause) counts[shown.cause satisfies BlurCause]++;
     }
     return counts;
   }

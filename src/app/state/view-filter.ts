@@ -1,5 +1,5 @@
 // Which photos the grid shows and in what order. Pure, so the rules are testable apart from the DOM.
-import type { BlurType } from '../../core/types.ts';
+import type { BlurCause } from '../../core/types.ts';
 import { photoTime, type Photo } from './photo.ts';
 
 export type ShownVerdict = 'sharp' | 'blurry' | 'uncertain' | 'error' | 'pending';
@@ -8,19 +8,19 @@ export type SortOrder = 'blurriest' | 'sharpest' | 'date' | 'name';
 
 export interface ViewFilter {
   verdict: VerdictFilter;
-  blurType: BlurType | 'any';
+  cause: BlurCause | 'any';
 }
 
-export const ALL_PHOTOS: ViewFilter = { verdict: 'all', blurType: 'any' };
+export const ALL_PHOTOS: ViewFilter = { verdict: 'all', cause: 'any' };
 
 export interface Shown {
   verdict: ShownVerdict;
-  blurType: BlurType | null;
+  cause: BlurCause | null;
 }
 
 export function matches(shown: Shown, filter: ViewFilter): boolean {
   if (filter.verdict !== 'all' && shown.verdict !== filter.verdict) return false;
-  if (filter.blurType !== 'any' && shown.blurType !== filter.blurType) return false;
+  if (filter.cause !== 'any' && shown.cause !== filter.cause) return false;
   return true;
 }
 

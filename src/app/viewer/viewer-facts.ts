@@ -1,12 +1,11 @@
-// The numbers behind a verdict, as the viewer lists them: kind of blur, type shares, size, date,
+// The numbers behind a verdict, as the viewer lists them: cause and its shares, size, date,
 // folder, burst and where the file is now.
-import { BLUR_TYPES } from '../../core/types.ts';
 import { h } from '../ui/dom.ts';
 import { formatBytes, formatDate, formatPercent } from '../ui/format.ts';
 import { photoTime, type Photo } from '../state/photo.ts';
 import type { BurstMembership } from '../state/store.ts';
 import type { Shown } from '../state/view-filter.ts';
-import { TYPE_LABELS } from '../review/reason.ts';
+import { CAUSE_LABELS } from '../review/reason.ts';
 
 const fact = (term: string, value: string) => [h('dt', {}, term), h('dd', {}, value)];
 
@@ -14,8 +13,12 @@ export function factRows(photo: Photo, shown: Shown, burst: BurstMembership | un
   const rows: HTMLElement[] = [];
   if (photo.outcome.kind === 'done') {
     const a = photo.outcome.analysis;
-    if (shown.blurType) rows.push(...fact('Kind of blur', TYPE_LABELS[shown.blurType]));
-    if (a.typeProbabilities) rows.push(...fact('Blur types', BLUR_TYPES.map((t) => `${TYPE_LABELS[t]} ${formatPercent(a.typeProbabilities![t])}`).join(', ')));
+    if (shown.cause) rows.push(...fact('Cause', CAUSE_LABELS[shown.cause]));
+    // Causes belong to photos offered for clean-up or a look, not to keepers.
+    if (a.typeProbabilities && shown.cause) {
+      const p = a.typeProbabilities;
+      rows.push(...fact('Causes', `${CAUSE_LABELS.motion} ${formatPercent(p.motion)}, ${CAUSE_LABELS['out-of-focus']} ${formatPercent(p.defocus + p.gaussian)}`));
+    }
     rows.push(...fact('Size', `${a.sourceWidth} × ${a.sourceHeight} px, ${formatBytes(photo.size)}`));
     rows.push(...fact('Clean-up frees', formatBytes(photo.size)));
   } else {

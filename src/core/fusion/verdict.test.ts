@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blurTypeFor, DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND, verdictFor, verdictThresholds } from './verdict.ts';
+import { causeFor, DEFAULT_THRESHOLD, DEFAULT_UNCERTAIN_BAND, verdictFor, verdictThresholds } from './verdict.ts';
 
 describe('verdictFor', () => {
   it('is sharp below, uncertain around and blurry above the default threshold', () => {
@@ -34,11 +34,19 @@ describe('verdictFor', () => {
   });
 });
 
-describe('blurTypeFor', () => {
-  it('falls back to the likeliest type when the slider makes a sharp photo blurry', () => {
+describe('causeFor', () => {
+  it('names the likelier cause also when the slider makes a sharp photo blurry', () => {
     const a = { blurType: null, typeProbabilities: { motion: 0.1, defocus: 0.6, gaussian: 0.3 } };
-    expect(blurTypeFor(a, 'blurry')).toBe('defocus');
-    expect(blurTypeFor(a, 'sharp')).toBeNull();
-    expect(blurTypeFor({ ...a, typeProbabilities: null }, 'blurry')).toBeNull();
+    expect(causeFor(a, 'blurry')).toBe('out-of-focus');
+    expect(causeFor(a, 'uncertain')).toBe('out-of-focus');
+    expect(causeFor(a, 'sharp')).toBeNull();
+    expect(causeFor({ ...a, typeProbabilities: null }, 'blurry')).toBeNull();
+  });
+
+  it('tells defocus and gaussian softness as one cause against motion', () => {
+    // Motion is the single likeliest type, but out of focus (0.35 + 0.25) outweighs it.
+    expect(causeFor({ blurType: 'motion', typeProbabilities: { motion: 0.4, defocus: 0.35, gaussian: 0.25 } }, 'blurry')).toBe('out-of-focus');
+    expect(causeFor({ blurType: null, typeProbabilities: { motion: 0.7, defocus: 0.2, gaussian: 0.1 } }, 'blurry')).toBe('motion');
+    expect(causeFor({ blurType: 'gaussian', typeProbabilities: null }, 'blurry')).toBe('out-of-focus');
   });
 });

@@ -1,5 +1,5 @@
 // From a calibrated probability to the word the user sees.
-import { likeliestType, type Analysis, type BlurType, type Verdict } from '../types.ts';
+import { causeOf, likeliestCause, type Analysis, type BlurCause, type Verdict } from '../types.ts';
 
 /** Probabilities are calibrated (Platt scaling on held-out photos), so 0.5 means "as likely
  * blurry as not": the threshold that minimises mistakes when both kinds cost the same. */
@@ -40,10 +40,12 @@ export function verdictFor(probability: number, threshold: number = DEFAULT_THRE
   return verdictAt(probability, verdictThresholds(threshold, band));
 }
 
-/** The blur type named with a verdict: none when sharp; else the analysis's own, or the likeliest
- * type where the analysis called the photo sharp and the slider has since made it blurry. */
-export function blurTypeFor(analysis: Pick<Analysis, 'blurType' | 'typeProbabilities'>, verdict: Verdict): BlurType | null {
+/** The cause a person is told with a verdict (motion or out of focus): none when sharp; else from
+ * the type probabilities (defocus and gaussian together against motion), or from the analysis's
+ * own type where there are none. Also where the analysis called the photo sharp and the slider has
+ * since made it blurry. */
+export function causeFor(analysis: Pick<Analysis, 'blurType' | 'typeProbabilities'>, verdict: Verdict): BlurCause | null {
   if (verdict === 'sharp') return null;
-  if (analysis.blurType) return analysis.blurType;
-  return analysis.typeProbabilities ? likeliestType(analysis.typeProbabilities) : null;
+  if (analysis.typeProbabilities) return likeliestCause(analysis.typeProbabilities);
+  return analysis.blurType ? causeOf(analysis.blurType) : null;
 }
