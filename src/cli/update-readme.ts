@@ -19,11 +19,14 @@ function evalTable(report: any): string {
   if (!report.validation_set) throw new Error('eval-report.json is not from a set built by training/build-validation-set.ts (its folder has no manifest.json), and the README describes that set');
   const stale = staleValidationSet(report.validation_set);
   if (stale) throw new Error(`eval-report.json cannot go into the README: ${stale}, then npm run eval -- DIR --out eval-report.json`);
+  if (!report.real_sharp) throw new Error('eval-report.json has no real-photo number: run npm run eval -- DIR --real --out eval-report.json');
+  const real = report.real_sharp;
   const rows = [
+    ['**sharp kept on real photos** (held out, as shot; 95% interval)', `**${withInterval(real.share, real.ci95)}** (${real.kept} of ${real.n})`, `${withInterval(real.baseline.share, real.baseline.ci95)}`],
     ['balanced accuracy (95% bootstrap interval)', withInterval(report.balanced_accuracy, report.balanced_accuracy_ci95), withInterval(report.baseline.balanced_accuracy, report.baseline.balanced_accuracy_ci95)],
     ['blurry photos caught (blur recall)', pct(report.blur_recall), pct(report.baseline.blur_recall)],
     ['sharp photos kept', pct(report.sharp_kept), pct(report.baseline.sharp_kept)],
-    ['blur type accuracy', pct(report.type_accuracy), '—'],
+    ['cause named right (motion or out of focus, flagged blurred photos)', pct(report.type_accuracy), '—'],
     ['sharp subject on a soft background kept (bokeh)', report.bokeh_kept ? `${report.bokeh_kept.kept} of ${report.bokeh_kept.n}` : '—', '—'],
     ['expected calibration error', report.expected_calibration_error.toFixed(3), '—'],
   ];
@@ -31,7 +34,9 @@ function evalTable(report: any): string {
     .map(([c, v]) => `${c} ${pct(v.recall)} (n=${v.n})`)
     .join(', ');
   return [
-    `Validation set: ${report.n} images (build-validation-set generator ${report.validation_set.generator}, seed ${report.validation_set.seed}); share of each class called right: ${perClass}; detector \`${report.detector}\` on the ${report.backend} backend.`,
+    `Real photos: ${real.n} held-out sharp photos from ${Object.keys(real.by_collection).length} collections of everyday, low-texture content (../shared/data/sharp-photos-2, never trained on), judged as shot: their own JPEGs, no synthetic pipeline. Per collection: ${Object.entries(real.by_collection as Record<string, { kept: number; n: number }>).map(([c, k]) => `${c} ${k.kept}/${k.n}`).join(', ')}.`,
+    '',
+    `Validation set (synthetic): ${report.n} images (build-validation-set generator ${report.validation_set.generator}, seed ${report.validation_set.seed}); share of each class called right: ${perClass}; detector \`${report.detector}\` on the ${report.backend} backend.`,
     '',
     `| metric | Blur Finder (${report.detector}) | Laplacian variance < 100 |`,
     '|---|---|---|',
