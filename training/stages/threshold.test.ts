@@ -5,6 +5,7 @@ import { chooseThreshold, MAX_THRESHOLD, withOperatingPoint } from './threshold.
 describe('the operating point on real sharp photos', () => {
   it('stays at 0.5 when real sharp photos are already kept', () => {
     expect(chooseThreshold([0.01, 0.1, 0.2, 0.3], 0.98)).toBe(0.5);
+    expect(chooseThreshold([...Array(19).fill(0.2), 0.9])).toBe(0.5);
     expect(chooseThreshold([])).toBe(0.5);
   });
 

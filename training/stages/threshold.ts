@@ -21,9 +21,13 @@ import { createProgress } from '../progress.ts';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
 import { realAsShotImages } from './real-as-shot.ts';
 
-/** Share of the real sharp photos that must score below the operating point. Above the 0.97 target
- * on purpose: this is one sample of a gallery, and the held-out part is a different one. */
-export const REAL_SHARP_KEEP_TARGET = 0.98;
+/** Share of the real sharp photos that must score below the operating point; below it, 0.5 moves.
+ * Not the issue's 0.97, because no threshold gives both 0.97 real sharp kept and 0.95 blur caught
+ * with today's heads, and the price was measured (first run of this stage, 2026-12-06): a target of
+ * 0.98 moved the fused point to 0.83, where held-out real sharp kept rose 0.897 -> 0.971 but
+ * synthetic blur caught fell 0.738 -> 0.531 (camera shake 0.43 -> 0.15). With 0.90 the stage is a
+ * guard: a head that calls more than 1 in 10 unseen real sharp photos blurry gets its point moved. */
+export const REAL_SHARP_KEEP_TARGET = 0.9;
 /** Never further than this: past it the few sharp photos left above are outliers, and chasing them
  * would give away the blurred photos the product exists to find. */
 export const MAX_THRESHOLD = 0.95;
