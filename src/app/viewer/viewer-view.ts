@@ -85,6 +85,7 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
     const keys = order();
     const index = keys.indexOf(photo.key);
     setText(title, photo.name);
+    title.title = photo.name;
     setText(position, index >= 0 ? `${index + 1} of ${keys.length}` : '');
     prev.disabled = index <= 0;
     next.disabled = index < 0 || index >= keys.length - 1;
