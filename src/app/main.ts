@@ -6,6 +6,8 @@ import { updateBanner } from './offline/update-banner.ts';
 import { analysisPool } from './scan/pool.ts';
 import { ScanController } from './scan/scan-controller.ts';
 import { progressView } from './scan/progress-view.ts';
+import { detectorStatus } from './scan/detector-status.ts';
+import { afterFirstPaint } from './scan/warm-up.ts';
 import { PhotoStore } from './state/store.ts';
 import { ResultsDb, fromStored } from './storage/results-db.ts';
 import { intakeView } from './intake/intake-view.ts';
@@ -102,6 +104,7 @@ const panel = h(
   'div',
   { class: 'panel' },
   intake.element,
+  detectorStatus(store, scan),
   progressView(store, scan, announce, startOver),
   toolbarView(store, { exportCsv: () => exportCsv(store), exportJson: () => exportJson(store) }),
 );
@@ -120,6 +123,7 @@ app.replaceChildren(
   toasts.element,
   liveRegion,
 );
+afterFirstPaint(() => scan.prepare());
 store.subscribe(() => {
   intake.setCompact(store.photos.size > 0);
   layout.classList.toggle('empty', store.photos.size === 0);

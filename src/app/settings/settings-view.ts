@@ -48,7 +48,7 @@ async function open({ db, scan, clearAll }: SettingsDeps): Promise<void> {
       stored,
       h('p', {}, clear),
       h('h3', {}, 'Detector'),
-      h('p', { 'data-testid': 'detector-info' }, ready ? `${ready.detector} detector on ${ready.backend} (${ready.backendDetail})` : 'Starts with the first scan.'),
+      h('p', { 'data-testid': 'detector-info' }, ready ? `${ready.detector} detector on ${ready.backend} (${ready.backendDetail})` : scan.progress.failure ? `Could not start: ${scan.progress.failure}` : 'Getting ready…'),
       h('h3', {}, 'Keyboard'),
       h('dl', { class: 'shortcuts' }, ...SHORTCUTS.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)])),
     ],
