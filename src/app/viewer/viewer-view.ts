@@ -36,7 +36,7 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
   let current: Photo | null = null;
   const overlays = overlayPanel(pool, () => current);
   const img = h('img', { class: 'viewer-photo', alt: '', 'data-testid': 'viewer-photo', draggable: 'false' });
-  const frame = h('div', { class: 'viewer-frame' }, img, overlays.regionCanvas, overlays.edgeCanvas);
+  const frame = h('div', { class: 'viewer-frame' }, img, overlays.regionLayer, overlays.edgeCanvas);
   const stage = h('div', { class: 'viewer-stage fit', tabindex: 0, 'aria-label': 'Photo (scroll to pan at 100%)', role: 'region' }, frame);
 
   const zoom = toggleButton('100%', 'viewer-zoom');
@@ -44,7 +44,7 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
 
   const verdict = h('p', { class: 'viewer-verdict' });
   const reason = h('p', { class: 'viewer-reason', 'data-testid': 'viewer-reason' });
-  const facts = h('dl', { class: 'viewer-facts' });
+  const facts = h('dl', { class: 'viewer-facts', 'data-testid': 'viewer-facts' });
   const note = h('p', { class: 'viewer-note', hidden: true });
 
   const dialog = h(
