@@ -26,3 +26,28 @@ export function compositeJpeg(seed: number, width: number, height: number, fillA
 export const patchJpeg = (seed: number, width: number, height: number, inside: Fill, rect: [number, number, number, number], outside: Fill = 'flat') =>
   compositeJpeg(seed, width, height, (u, v) => (u >= rect[0] && u < rect[1] && v >= rect[2] && v < rect[3] ? inside : outside));
 
+/**
+ * A big soft photo made cheaply: a small sharp scene enlarged `factor` times with bilinear
+ * interpolation, which leaves no detail finer than `factor` pixels (a gaussian-like softness).
+ */
+export function enlargedJpeg(seed: number, width: number, height: number, factor = 4): Buffer {
+  const small = sharpScene(seed, Math.ceil(width / factor) + 1, Math.ceil(height / factor) + 1);
+  const data = new Float32Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const sy = y / factor;
+    const y0 = Math.floor(sy);
+    const fy = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = x / factor;
+      const x0 = Math.floor(sx);
+      const fx = sx - x0;
+      for (let c = 0; c < 3; c++) {
+        const at = (xx: number, yy: number) => small.data[(yy * small.width + xx) * 3 + c];
+        const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+        const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+        data[(y * width + x) * 3 + c] = top * (1 - fy) + bottom * fy;
+      }
+    }
+  }
+  return toJpeg({ width, height, data });
+}
