@@ -16,6 +16,7 @@ import { cameFromShare, forgetShareUrl, takeSharedPhotos } from './intake/shared
 import { requestRead } from './intake/fs-access.ts';
 import { SHARE_CACHE } from './offline/share-target-sw.ts';
 import { toolbarView } from './review/toolbar-view.ts';
+import { controlsFold } from './review/controls-fold.ts';
 import { gridView } from './review/grid-view.ts';
 import { verdictThresholds } from '../core/fusion/verdict.ts';
 import { viewerView } from './viewer/viewer-view.ts';
@@ -26,6 +27,8 @@ import { exportCsv, exportJson } from './actions/export-results.ts';
 import { settingsButton } from './settings/settings-view.ts';
 import { installButton } from './install/install-button.ts';
 import { Toasts } from './ui/toast.ts';
+import { reserveBottomSpace } from './ui/bottom-dock.ts';
+import { openShortcutsOnQuestionMark, shortcutsButton } from './ui/shortcuts.ts';
 import { h } from './ui/dom.ts';
 import { formatDate, plural } from './ui/format.ts';
 
@@ -100,15 +103,22 @@ const grid = gridView(store, (key) => openViewer(key));
 const viewer = viewerView({ store, pool: analysisPool, order: grid.order, onClose: (key) => grid.focus(key) });
 openViewer = viewer.open;
 
+// The messages end the controls column: on a desktop that keeps them beside the photos, never on them.
 const panel = h(
   'div',
   { class: 'panel' },
   intake.element,
   detectorStatus(store, scan),
-  progressView(store, scan, announce, startOver),
-  toolbarView(store, { exportCsv: () => exportCsv(store), exportJson: () => exportJson(store) }),
+  controlsFold(
+    store,
+    scan,
+    progressView(store, scan, announce, startOver),
+    toolbarView(store, { exportCsv: () => exportCsv(store), exportJson: () => exportJson(store) }),
+  ),
+  toasts.element,
 );
-const layout = h('main', { class: 'layout empty' }, panel, h('section', { class: 'review', 'aria-label': 'Results' }, grid.element, actionBar(store, cleanUp, toasts, announce)));
+const cleanUpBar = actionBar(store, cleanUp, toasts, announce);
+const layout = h('main', { class: 'layout empty' }, panel, h('section', { class: 'review', 'aria-label': 'Results' }, grid.element, cleanUpBar));
 
 app.replaceChildren(
   h('a', { class: 'skip-link', href: '#results-title' }, 'Skip to results'),
@@ -117,12 +127,13 @@ app.replaceChildren(
     { class: 'top' },
     h('div', { class: 'brand' }, h('img', { src: '/icons/icon-192.png', alt: '', width: 32, height: 32 }), h('h1', {}, 'Blur Finder')),
     h('p', { class: 'tagline' }, 'Find the blurry photos. Nothing leaves your device.'),
-    h('div', { class: 'top-actions' }, installButton(), settingsButton({ db, scan, clearAll })),
+    h('div', { class: 'top-actions' }, installButton(), shortcutsButton(), settingsButton({ db, scan, clearAll })),
   ),
   layout,
-  toasts.element,
   liveRegion,
 );
+reserveBottomSpace(cleanUpBar, toasts.element);
+openShortcutsOnQuestionMark();
 afterFirstPaint(() => scan.prepare());
 store.subscribe(() => {
   intake.setCompact(store.photos.size > 0);
