@@ -73,8 +73,11 @@ for (const layout of ['phone', 'desktop'] as const) {
     await page.emulateMedia({ colorScheme: 'light' });
     await pickPhotos(page, photos);
     await waitForScan(page, photos.length);
+    // On a phone the controls fold away after a scan; open them, select, fold them again.
+    if (layout === 'phone') await page.getByTestId('controls-fold').click();
     await page.getByTestId('select-blurry').click();
     await expect(page.getByTestId('action-bar')).toBeVisible();
+    if (layout === 'phone') await page.getByTestId('controls-fold').click();
 
     if (layout === 'phone') {
       // Three columns of thumbnails, the clean-up bar pinned to the bottom of the screen.

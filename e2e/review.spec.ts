@@ -207,7 +207,8 @@ test('the viewer: reason, 100% zoom, region map and edge map for that one photo'
   await page.getByTestId('viewer-zoom').click();
   await expect.poll(() => img.evaluate((i) => Math.round(i.getBoundingClientRect().width))).toBe(2000);
   const stage = page.locator('.viewer-stage');
-  expect(await stage.evaluate((s) => s.scrollWidth > s.clientWidth && s.scrollLeft > 0)).toBe(true);
+  // Larger than the stage, so it scrolls (where it opens is e2e/viewer-zoom.spec.ts's business).
+  expect(await stage.evaluate((s) => s.scrollWidth > s.clientWidth)).toBe(true);
   await page.getByTestId('viewer-zoom').click();
 
   await page.getByTestId('toggle-regions').click();

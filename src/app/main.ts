@@ -6,6 +6,8 @@ import { updateBanner } from './offline/update-banner.ts';
 import { analysisPool } from './scan/pool.ts';
 import { ScanController } from './scan/scan-controller.ts';
 import { progressView } from './scan/progress-view.ts';
+import { detectorStatus } from './scan/detector-status.ts';
+import { afterFirstPaint } from './scan/warm-up.ts';
 import { PhotoStore } from './state/store.ts';
 import { ResultsDb, fromStored } from './storage/results-db.ts';
 import { intakeView } from './intake/intake-view.ts';
@@ -14,6 +16,7 @@ import { cameFromShare, forgetShareUrl, takeSharedPhotos } from './intake/shared
 import { requestRead } from './intake/fs-access.ts';
 import { SHARE_CACHE } from './offline/share-target-sw.ts';
 import { toolbarView } from './review/toolbar-view.ts';
+import { controlsFold } from './review/controls-fold.ts';
 import { gridView } from './review/grid-view.ts';
 import { verdictThresholds } from '../core/fusion/verdict.ts';
 import { viewerView } from './viewer/viewer-view.ts';
@@ -24,6 +27,8 @@ import { exportCsv, exportJson } from './actions/export-results.ts';
 import { settingsButton } from './settings/settings-view.ts';
 import { installButton } from './install/install-button.ts';
 import { Toasts } from './ui/toast.ts';
+import { reserveBottomSpace } from './ui/bottom-dock.ts';
+import { openShortcutsOnQuestionMark, shortcutsButton } from './ui/shortcuts.ts';
 import { h } from './ui/dom.ts';
 import { formatDate, plural } from './ui/format.ts';
 
@@ -98,14 +103,22 @@ const grid = gridView(store, (key) => openViewer(key));
 const viewer = viewerView({ store, pool: analysisPool, order: grid.order, onClose: (key) => grid.focus(key) });
 openViewer = viewer.open;
 
+// The messages end the controls column: on a desktop that keeps them beside the photos, never on them.
 const panel = h(
   'div',
   { class: 'panel' },
   intake.element,
-  progressView(store, scan, announce, startOver),
-  toolbarView(store, { exportCsv: () => exportCsv(store), exportJson: () => exportJson(store) }),
+  detectorStatus(store, scan),
+  controlsFold(
+    store,
+    scan,
+    progressView(store, scan, announce, startOver),
+    toolbarView(store, { exportCsv: () => exportCsv(store), exportJson: () => exportJson(store) }),
+  ),
+  toasts.element,
 );
-const layout = h('main', { class: 'layout empty' }, panel, h('section', { class: 'review', 'aria-label': 'Results' }, grid.element, actionBar(store, cleanUp, toasts, announce)));
+const cleanUpBar = actionBar(store, cleanUp, toasts, announce);
+const layout = h('main', { class: 'layout empty' }, panel, h('section', { class: 'review', 'aria-label': 'Results' }, grid.element, cleanUpBar));
 
 app.replaceChildren(
   h('a', { class: 'skip-link', href: '#results-title' }, 'Skip to results'),
@@ -114,12 +127,14 @@ app.replaceChildren(
     { class: 'top' },
     h('div', { class: 'brand' }, h('img', { src: '/icons/icon-192.png', alt: '', width: 32, height: 32 }), h('h1', {}, 'Blur Finder')),
     h('p', { class: 'tagline' }, 'Find the blurry photos. Nothing leaves your device.'),
-    h('div', { class: 'top-actions' }, installButton(), settingsButton({ db, scan, clearAll })),
+    h('div', { class: 'top-actions' }, installButton(), shortcutsButton(), settingsButton({ db, scan, clearAll })),
   ),
   layout,
-  toasts.element,
   liveRegion,
 );
+reserveBottomSpace(cleanUpBar, toasts.element);
+openShortcutsOnQuestionMark();
+afterFirstPaint(() => scan.prepare());
 store.subscribe(() => {
   intake.setCompact(store.photos.size > 0);
   layout.classList.toggle('empty', store.photos.size === 0);

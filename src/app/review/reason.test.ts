@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis, Verdict } from '../../core/types.ts';
-import { explain, regionShares, sharpShare } from './reason.ts';
+import { cellKind, explain, regionShares, sharpShare } from './reason.ts';
 
 function analysis(sharpness: number[], over: Partial<Analysis> = {}): Analysis {
   return {
@@ -62,5 +62,9 @@ describe('region shares', () => {
     expect(shares).toEqual({ sharp: 0.25, blurry: 0.25, measurable: 0.5 });
     expect(sharpShare({ cols: 2, rows: 2, sharpness: [0.6, 0.39, 0.5, 0.45] })).toBe(0.5);
     expect(sharpShare({ cols: 0, rows: 0, sharpness: [] })).toBe(0);
+  });
+
+  it('reads each cell as sharp, blurry or too plain to judge, with the same cuts (the map uses them)', () => {
+    expect([0.95, 0.6, 0.59, 0.5, 0.4, 0.39, 0].map(cellKind)).toEqual(['sharp', 'sharp', 'plain', 'plain', 'plain', 'blurry', 'blurry']);
   });
 });

@@ -20,11 +20,18 @@ export interface RegionShares {
   measurable: number;
 }
 
+export type CellKind = 'sharp' | 'blurry' | 'plain';
+
+/** What one region-map cell shows: sharp, blurry, or too plain to judge (the words and the map agree). */
+export function cellKind(sharpness: number): CellKind {
+  return sharpness >= SHARP_CELL ? 'sharp' : sharpness < BLURRY_CELL ? 'blurry' : 'plain';
+}
+
 export function regionShares(regions: RegionMap): RegionShares {
   const cells = regions.sharpness;
   if (cells.length === 0) return { sharp: 0, blurry: 0, measurable: 0 };
-  const sharp = cells.filter((s) => s >= SHARP_CELL).length;
-  const blurry = cells.filter((s) => s < BLURRY_CELL).length;
+  const sharp = cells.filter((s) => cellKind(s) === 'sharp').length;
+  const blurry = cells.filter((s) => cellKind(s) === 'blurry').length;
   return { sharp: sharp / cells.length, blurry: blurry / cells.length, measurable: (sharp + blurry) / cells.length };
 }
 
@@ -35,7 +42,7 @@ const SOFT_SURROUND = -0.03;
 /** Whether the soft cells surround the sharp ones, judged on the cells that can be judged. */
 export function softSurround(regions: RegionMap): boolean {
   const cells = regions.sharpness.flatMap((sharp, i) =>
-    sharp >= SHARP_CELL || sharp < BLURRY_CELL ? [{ col: i % regions.cols, row: Math.floor(i / regions.cols), sharp }] : [],
+    cellKind(sharp) !== 'plain' ? [{ col: i % regions.cols, row: Math.floor(i / regions.cols), sharp }] : [],
   );
   return blurCentrality(cells, regions.cols, regions.rows) < SOFT_SURROUND;
 }

@@ -38,6 +38,9 @@ export function progressView(store: PhotoStore, scan: ScanController, announce: 
   rest.addEventListener('click', () => scan.checkRemaining());
 
   let lastState: ScanState = 'idle';
+  // While the detector loads, the line counts the seconds so far (it says what the wait is for,
+  // rather than showing a bar that moves by itself).
+  let clock: ReturnType<typeof setInterval> | undefined;
   const render = () => {
     const c = store.counts();
     const p = scan.progress;
@@ -67,7 +70,7 @@ export function progressView(store: PhotoStore, scan: ScanController, announce: 
     bar.value = p.finished;
     bar.hidden = !active && p.state !== 'cancelled';
     const parts: string[] = [];
-    if (p.state === 'preparing') parts.push('Getting the detector ready…');
+    if (p.state === 'preparing') parts.push(preparingLine(p.loadingSince));
     if (p.state === 'scanning') {
       parts.push(`${p.finished} of ${p.queued} new`);
       if (p.rate > 0) parts.push(formatRate(p.rate));
@@ -94,6 +97,11 @@ export function progressView(store: PhotoStore, scan: ScanController, announce: 
     failure.hidden = !p.failure;
     setText(failure, p.failure ? `The detector could not start: ${p.failure}` : '');
 
+    if (p.state === 'preparing' && clock === undefined) clock = setInterval(render, 1000);
+    if (p.state !== 'preparing' && clock !== undefined) {
+      clearInterval(clock);
+      clock = undefined;
+    }
     if (p.state !== lastState) {
       if (p.state === 'scanning' && lastState !== 'paused' && lastState !== 'pausing') announce(`Checking ${plural(p.queued, 'photo')}…`);
       if (p.state === 'paused') announce('Scan paused.');
@@ -106,4 +114,9 @@ export function progressView(store: PhotoStore, scan: ScanController, announce: 
   scan.subscribe(render);
   render();
   return element;
+}
+
+function preparingLine(since: number | null): string {
+  const seconds = since == null ? 0 : Math.floor((performance.now() - since) / 1000);
+  return `Getting the detector ready (opencv.js and the model, once per visit)… ${seconds} s so far`;
 }

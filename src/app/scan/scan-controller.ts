@@ -31,6 +31,8 @@ export interface ScanProgress {
   rate: number;
   secondsLeft: number | null;
   ready: WorkerReady | null;
+  /** When (performance.now()) the detector began loading; null before that and once it is ready or failed. */
+  loadingSince: number | null;
   /** Why the detector could not start, when it could not. */
   failure: string | null;
 }
@@ -47,7 +49,7 @@ export class ScanController {
   private meter = new RateMeter();
   private readonly listeners = new Set<() => void>();
   private progressValue: ScanProgress = {
-    state: 'idle', queued: 0, finished: 0, skipped: 0, rate: 0, secondsLeft: null, ready: null, failure: null,
+    state: 'idle', queued: 0, finished: 0, skipped: 0, rate: 0, secondsLeft: null, ready: null, loadingSince: null, failure: null,
   };
   /** Photos handed to the pool and not yet back. */
   private inFlight = 0;
@@ -152,19 +154,33 @@ export class ScanController {
     else if (starting) this.set({ state: this.store.photos.size > 0 ? 'done' : 'idle' });
   }
 
-  private start(): void {
-    const pool = this.pool();
-    this.set({ state: this.progressValue.ready ? 'scanning' : 'preparing', failure: null });
+  /**
+   * Starts the workers and loads the detector before any photo is added (the app calls this in
+   * idle time after its first paint), so the first scan does not wait for it.
+   */
+  prepare(): void {
+    this.loadDetector(this.pool());
+  }
+
+  private loadDetector(pool: AnalysisPool): void {
+    if (this.progressValue.ready || this.progressValue.loadingSince != null) return;
+    this.set({ loadingSince: performance.now(), failure: null });
     pool.ready().then(
       (ready) => {
-        this.set({ ready, state: this.progressValue.state === 'preparing' ? 'scanning' : this.progressValue.state });
+        this.set({ ready, loadingSince: null, state: this.progressValue.state === 'preparing' ? 'scanning' : this.progressValue.state });
         void this.db.setMeta('detector', ready.detector);
       },
       (error: unknown) => {
         const reason = error instanceof AggregateError ? error.errors[0] : error;
-        this.set({ failure: reason instanceof Error ? reason.message : String(reason) });
+        this.set({ loadingSince: null, failure: reason instanceof Error ? reason.message : String(reason) });
       },
     );
+  }
+
+  private start(): void {
+    const pool = this.pool();
+    this.set({ state: this.progressValue.ready ? 'scanning' : 'preparing', failure: null });
+    this.loadDetector(pool);
     const control = streamPhotos(pool, this.items(), (outcome) => this.track(this.file(outcome)), { thumbnail: THUMBNAIL_LONG_SIDE });
     this.control = control;
     void control.done.then(async ({ cancelled }) => {

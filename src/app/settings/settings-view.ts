@@ -4,6 +4,7 @@ import { h } from '../ui/dom.ts';
 import { icon } from '../ui/icons.ts';
 import { infoDialog, confirmDialog } from '../ui/dialog.ts';
 import { formatBytes, plural } from '../ui/format.ts';
+import { shortcutsList } from '../ui/shortcuts.ts';
 import type { ResultsDb } from '../storage/results-db.ts';
 import type { ScanController } from '../scan/scan-controller.ts';
 
@@ -13,16 +14,6 @@ export interface SettingsDeps {
   /** Forgets stored results and the photos on screen. */
   clearAll(): Promise<void>;
 }
-
-const SHORTCUTS: Array<[string, string]> = [
-  ['Arrow keys', 'move between photos'],
-  ['Space', 'select or unselect the photo'],
-  ['Delete', 'mark the photo for clean-up and go to the next'],
-  ['Enter', 'open the photo'],
-  ['Ctrl + A', 'select every photo shown'],
-  ['← / →', 'previous / next photo in the viewer'],
-  ['Escape', 'close the viewer or a dialog'],
-];
 
 export function settingsButton(deps: SettingsDeps): HTMLButtonElement {
   const button = h('button', { type: 'button', class: 'button ghost on-dark icon-only', 'aria-label': 'Settings and stored data', 'data-testid': 'open-settings' }, icon('gear'));
@@ -48,9 +39,9 @@ async function open({ db, scan, clearAll }: SettingsDeps): Promise<void> {
       stored,
       h('p', {}, clear),
       h('h3', {}, 'Detector'),
-      h('p', { 'data-testid': 'detector-info' }, ready ? `${ready.detector} detector on ${ready.backend} (${ready.backendDetail})` : 'Starts with the first scan.'),
+      h('p', { 'data-testid': 'detector-info' }, ready ? `${ready.detector} detector on ${ready.backend} (${ready.backendDetail})` : scan.progress.failure ? `Could not start: ${scan.progress.failure}` : 'Getting ready…'),
       h('h3', {}, 'Keyboard'),
-      h('dl', { class: 'shortcuts' }, ...SHORTCUTS.flatMap(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)])),
+      shortcutsList(),
     ],
     'settings-dialog',
   );

@@ -5,12 +5,13 @@ import type { AnalysisPool } from '../../bridge/pool.ts';
 import type { EdgeMap } from '../../bridge/types.ts';
 import { h, setText } from '../ui/dom.ts';
 import { readPhoto, type Photo } from '../state/photo.ts';
-import { drawEdges, drawRegions } from './overlays.ts';
+import { drawEdges } from './overlays.ts';
+import { regionLegend, regionMapLayer } from './region-map.ts';
 import { flip, isPressed, toggleButton } from './toggle.ts';
 
 export interface OverlayPanel {
   /** Laid over the photo, stretched by CSS to its displayed size. */
-  regionCanvas: HTMLCanvasElement;
+  regionLayer: HTMLElement;
   edgeCanvas: HTMLCanvasElement;
   showRegions: HTMLButtonElement;
   showEdges: HTMLButtonElement;
@@ -28,11 +29,12 @@ export interface OverlayPanel {
 const EDGE_CACHE_SIZE = 8;
 
 export function overlayPanel(pool: () => AnalysisPool, shown: () => Photo | null): OverlayPanel {
-  const regionCanvas = h('canvas', { class: 'overlay regions', hidden: true, 'data-testid': 'region-overlay', 'aria-hidden': 'true' });
+  const regionMap = regionMapLayer();
+  const regionLayer = regionMap.element;
   const edgeCanvas = h('canvas', { class: 'overlay edges', hidden: true, 'data-testid': 'edge-overlay', 'aria-hidden': 'true' });
   const showRegions = toggleButton('Sharpness map', 'toggle-regions');
   const showEdges = toggleButton('Edges', 'toggle-edges');
-  const legend = h('p', { class: 'viewer-legend', hidden: true }, h('span', { class: 'swatch blurry' }), ' blurry  ', h('span', { class: 'swatch sharp' }), ' sharp  ', h('span', { class: 'swatch unknown' }), ' too plain to judge');
+  const legend = regionLegend();
   const edgeStatus = h('p', { class: 'viewer-edge-status', 'aria-live': 'polite', 'data-testid': 'edge-status' });
   const edgeCache = new Map<string, EdgeMap>();
   let edgeRequest = 0;
@@ -40,9 +42,9 @@ export function overlayPanel(pool: () => AnalysisPool, shown: () => Photo | null
   const render = async () => {
     const photo = shown();
     if (!photo) return;
-    regionCanvas.hidden = !isPressed(showRegions) || photo.outcome.kind !== 'done';
-    legend.hidden = regionCanvas.hidden;
-    if (!regionCanvas.hidden && photo.outcome.kind === 'done') drawRegions(regionCanvas, photo.outcome.analysis.regions);
+    regionLayer.hidden = !isPressed(showRegions) || photo.outcome.kind !== 'done';
+    legend.hidden = regionLayer.hidden;
+    if (!regionLayer.hidden && photo.outcome.kind === 'done') regionMap.show(photo.outcome.analysis.regions);
     edgeCanvas.hidden = true;
     edgeCanvas.dataset.state = 'off';
     setText(edgeStatus, '');
@@ -81,7 +83,7 @@ export function overlayPanel(pool: () => AnalysisPool, shown: () => Photo | null
   }
 
   return {
-    regionCanvas,
+    regionLayer,
     edgeCanvas,
     showRegions,
     showEdges,

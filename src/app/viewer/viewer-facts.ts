@@ -1,5 +1,5 @@
-// The numbers behind a verdict, as the viewer lists them: cause and its shares, size, date,
-// folder, burst and where the file is now.
+// The numbers behind a verdict, as the viewer lists them: the file name, cause and its shares,
+// size, date, folder, burst and where the file is now.
 import { h } from '../ui/dom.ts';
 import { formatBytes, formatDate, formatPercent } from '../ui/format.ts';
 import { photoTime, type Photo } from '../state/photo.ts';
@@ -7,10 +7,11 @@ import type { BurstMembership } from '../state/store.ts';
 import type { Shown } from '../state/view-filter.ts';
 import { CAUSE_LABELS } from '../review/reason.ts';
 
-const fact = (term: string, value: string) => [h('dt', {}, term), h('dd', {}, value)];
+const fact = (term: string, value: string, testId?: string) => [h('dt', {}, term), h('dd', { 'data-testid': testId }, value)];
 
 export function factRows(photo: Photo, shown: Shown, burst: BurstMembership | undefined): HTMLElement[] {
-  const rows: HTMLElement[] = [];
+  // The whole file name, wrapped rather than cut: the viewer's heading keeps at most two lines of it.
+  const rows: HTMLElement[] = [...fact('File', photo.name, 'viewer-file-name')];
   if (photo.outcome.kind === 'done') {
     const a = photo.outcome.analysis;
     if (shown.cause) rows.push(...fact('Cause', CAUSE_LABELS[shown.cause]));

@@ -11,6 +11,8 @@ import { explain } from '../review/reason.ts';
 import { overlayPanel } from './overlay-panel.ts';
 import { factRows } from './viewer-facts.ts';
 import { flip, isPressed, toggleButton } from './toggle.ts';
+import { decisiveRegion } from './focus-region.ts';
+import { centreOn, dragToPan } from './pan.ts';
 import './viewer.css';
 
 export interface Viewer {
@@ -36,15 +38,15 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
   let current: Photo | null = null;
   const overlays = overlayPanel(pool, () => current);
   const img = h('img', { class: 'viewer-photo', alt: '', 'data-testid': 'viewer-photo', draggable: 'false' });
-  const frame = h('div', { class: 'viewer-frame' }, img, overlays.regionCanvas, overlays.edgeCanvas);
-  const stage = h('div', { class: 'viewer-stage fit', tabindex: 0, 'aria-label': 'Photo (scroll to pan at 100%)', role: 'region' }, frame);
+  const frame = h('div', { class: 'viewer-frame' }, img, overlays.regionLayer, overlays.edgeCanvas);
+  const stage = h('div', { class: 'viewer-stage fit', tabindex: 0, 'aria-label': 'Photo (drag or scroll to pan at 100%)', role: 'region' }, frame);
 
   const zoom = toggleButton('100%', 'viewer-zoom');
   const select = toggleButton('Select for clean-up', 'viewer-select');
 
   const verdict = h('p', { class: 'viewer-verdict' });
   const reason = h('p', { class: 'viewer-reason', 'data-testid': 'viewer-reason' });
-  const facts = h('dl', { class: 'viewer-facts' });
+  const facts = h('dl', { class: 'viewer-facts', 'data-testid': 'viewer-facts' });
   const note = h('p', { class: 'viewer-note', hidden: true });
 
   const dialog = h(
@@ -85,6 +87,7 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
     const keys = order();
     const index = keys.indexOf(photo.key);
     setText(title, photo.name);
+    title.title = photo.name;
     setText(position, index >= 0 ? `${index + 1} of ${keys.length}` : '');
     prev.disabled = index <= 0;
     next.disabled = index < 0 || index >= keys.length - 1;
@@ -141,13 +144,13 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
     const actual = isPressed(zoom);
     stage.classList.toggle('fit', !actual);
     stage.classList.toggle('actual', actual);
-    // At 100% one photo pixel is one CSS pixel; start at the centre, where the subject usually is.
-    if (actual && img.naturalWidth) {
+    // At 100% one photo pixel is one CSS pixel; it opens on the part that decided the verdict.
+    if (actual && img.naturalWidth && current) {
       img.style.width = `${img.naturalWidth}px`;
-      requestAnimationFrame(() => {
-        stage.scrollLeft = (stage.scrollWidth - stage.clientWidth) / 2;
-        stage.scrollTop = (stage.scrollHeight - stage.clientHeight) / 2;
-      });
+      const { outcome } = current;
+      const focus = outcome.kind === 'done' ? decisiveRegion(outcome.analysis.regions, store.shown(current).verdict as 'sharp') : null;
+      stage.dataset.focusCell = String(focus?.cell ?? '');
+      requestAnimationFrame(() => centreOn(stage, img, focus?.u ?? 0.5, focus?.v ?? 0.5));
     } else img.style.width = '';
   });
   select.addEventListener('click', () => {
@@ -185,6 +188,7 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
     if (Math.abs(dx) > 60 && Math.abs(dy) < Math.abs(dx) / 2) step(dx < 0 ? 1 : -1);
   });
   stage.addEventListener('pointercancel', () => (swipeStart = null));
+  dragToPan(stage, () => stage.classList.contains('actual'));
   store.subscribe((kind) => {
     if (current && (kind === 'selection' || kind === 'view' || kind === 'bursts')) renderInfo();
   });
