@@ -95,6 +95,42 @@ export function downscaleRgba(rgba: RgbaImage, width: number, height: number): R
   return { width, height, data: out };
 }
 
+/**
+ * The same area-average downscale for one float channel (the JPEG decoder's Y plane), kept in
+ * floats: no rounding to 8 bits between the decode and the features.
+ */
+export function downscaleLuma(luma: LumaImage, width: number, height: number): LumaImage {
+  if (width === luma.width && height === luma.height) return luma;
+  if (width > luma.width || height > luma.height || width < 1 || height < 1) {
+    throw new RangeError(`downscaleLuma: ${luma.width}x${luma.height} -> ${width}x${height} is not a downscale`);
+  }
+  const src = luma.data;
+  const xs = areaWeights(luma.width, width);
+  const ys = areaWeights(luma.height, height);
+  const rows = new Float32Array(luma.height * width);
+  for (let y = 0; y < luma.height; y++) {
+    const srcRow = y * luma.width;
+    const dstRow = y * width;
+    for (let x = 0; x < width; x++) {
+      const w = xs.weights[x];
+      let sum = 0;
+      for (let k = 0, s = srcRow + xs.first[x]; k < w.length; k++, s++) sum += w[k] * src[s];
+      rows[dstRow + x] = sum;
+    }
+  }
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const w = ys.weights[y];
+    const dstRow = y * width;
+    for (let k = 0; k < w.length; k++) {
+      const srcRow = (ys.first[y] + k) * width;
+      const wk = w[k];
+      for (let x = 0; x < width; x++) out[dstRow + x] += wk * rows[srcRow + x];
+    }
+  }
+  return { width, height, data: out };
+}
+
 /** Copies a luma image into a new CV_32FC1 Mat. The caller owns it and must .delete() it. */
 export function lumaToMat(cv: OpenCv, luma: LumaImage): CvMat {
   const mat = new cv.Mat(luma.height, luma.width, cv.CV_32F);
