@@ -56,7 +56,7 @@ const bench = {
   },
 
   /** Photos per second decoding only, same concurrency as the pool: the worker's own decode step, or a plain full-size bitmap. */
-  async decodeOnly(total: number, mode: 'pipeline' | 'full-bitmap' = 'pipeline'): Promise<number> {
+  async decodeOnly(total: number, mode: 'pipeline' | 'browser-pipeline' | 'full-bitmap' = 'pipeline'): Promise<number> {
     const workers = Array.from({ length: bench.concurrency }, () =>
       new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
     );

@@ -54,21 +54,23 @@ function readPhotoFolder(dir: string, limit: number): Buffer[] {
 interface Timings {
   scans: number[];
   decodes: number[];
+  browserDecodes: number[];
   fullDecodes: number[];
   stageMs: Record<string, number>;
 }
 
 /** Repeats of: decode-only (the worker's step), full-size createImageBitmap, then a scan; same photos, same pool. */
 async function timeScans(page: Page, count: number, repeats: number, log: (s: string) => void): Promise<Timings> {
-  const t: Timings = { scans: [], decodes: [], fullDecodes: [], stageMs: {} };
+  const t: Timings = { scans: [], decodes: [], browserDecodes: [], fullDecodes: [], stageMs: {} };
   for (let r = 0; r < repeats; r++) {
     t.decodes.push(await page.evaluate((n) => window.blurBench.decodeOnly(n, 'pipeline'), count));
+    t.browserDecodes.push(await page.evaluate((n) => window.blurBench.decodeOnly(n, 'browser-pipeline'), count));
     t.fullDecodes.push(await page.evaluate((n) => window.blurBench.decodeOnly(n, 'full-bitmap'), count));
     const scan = await page.evaluate((n) => window.blurBench.scan(n), count);
     if (scan.errors) throw new Error(`${scan.errors} photos failed during the scan`);
     t.scans.push(scan.photosPerSecond);
     t.stageMs = scan.stageMs;
-    log(`repeat ${r + 1}: scan ${scan.photosPerSecond.toFixed(2)}/s, decode-only ${t.decodes[r].toFixed(2)}/s, full bitmap ${t.fullDecodes[r].toFixed(2)}/s, stages ${JSON.stringify(scan.stageMs)}`);
+    log(`repeat ${r + 1}: scan ${scan.photosPerSecond.toFixed(2)}/s, decode-only ${t.decodes[r].toFixed(2)}/s (browser path ${t.browserDecodes[r].toFixed(2)}/s), full bitmap ${t.fullDecodes[r].toFixed(2)}/s, stages ${JSON.stringify(scan.stageMs)}`);
   }
   return t;
 }
@@ -106,7 +108,7 @@ async function main(): Promise<void> {
     log(`pool ready: ${pool.backend} (${pool.detail}), detector ${pool.detector}`);
     const concurrency = await page.evaluate(() => window.blurBench.concurrency);
     await page.evaluate((n) => window.blurBench.scan(n), concurrency); // warm-up
-    const { scans, decodes, fullDecodes, stageMs } = await timeScans(page, count, repeats, log);
+    const { scans, decodes, browserDecodes, fullDecodes, stageMs } = await timeScans(page, count, repeats, log);
     const soakTotal = Number(values.soak);
     const soak = await page.evaluate((n) => window.blurBench.scan(n, Math.max(1, Math.floor(n / 10))), soakTotal);
     log(`soak of ${soakTotal}: memory samples (MB) ${soak.memory.map((b) => (b / 1e6).toFixed(0)).join(' ')}`);
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
         mean_megabytes: round(files.reduce((s, f) => s + f.length, 0) / files.length / 1e6, 2),
         photos_per_second: round(median(real.scans)),
         decode_only_photos_per_second: round(median(real.decodes)),
+        decode_only_browser_path_photos_per_second: round(median(real.browserDecodes)),
         full_bitmap_decode_photos_per_second: round(median(real.fullDecodes)),
         ratio_vs_full_bitmap_decode: round(median(real.scans) / median(real.fullDecodes)),
         per_photo_stage_ms: real.stageMs,
@@ -142,6 +145,7 @@ async function main(): Promise<void> {
       decode_only_photos_per_second: round(median(decodes)),
       ratio: round(median(scans) / median(decodes)),
       decode_method: 'the worker decode step: header, decode to working size, luma',
+      decode_only_browser_path_photos_per_second: round(median(browserDecodes)),
       full_bitmap_decode_photos_per_second: round(median(fullDecodes)),
       ratio_vs_full_bitmap_decode: round(median(scans) / median(fullDecodes)),
       time_to_first_verdict_ms: Math.round(firstVerdict),

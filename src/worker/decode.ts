@@ -178,12 +178,13 @@ async function decodeFrame(file: Blob, header: ImageHeader, maxSide: number): Pr
   return large ? oneAtATime(() => bitmapFrame(file, shown, maxSide)) : bitmapFrame(file, shown, maxSide);
 }
 
-export async function decodeToWorking(file: Blob, maxSide: number): Promise<DecodedPhoto> {
+/** `jpegWasm: false` sends JPEGs through the browser too: bench times the old path beside the new. */
+export async function decodeToWorking(file: Blob, maxSide: number, { jpegWasm = true } = {}): Promise<DecodedPhoto> {
   if (file.size === 0) throw new DecodeError('The file is empty (0 bytes): nothing was saved in it.');
   const header = readImageHeader(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
   const refusal = refusalBeforeDecode(header, maxSide);
   if (refusal) throw new DecodeError(refusal);
-  const jpeg = await decodeJpegToWorking(file, header, maxSide);
+  const jpeg = jpegWasm ? await decodeJpegToWorking(file, header, maxSide) : null;
   if (jpeg) return { ...jpeg, header, decoder: 'libjpeg-turbo' };
   let frame: Frame;
   try {
