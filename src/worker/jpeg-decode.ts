@@ -1,14 +1,17 @@
 // The worker's JPEG path: libjpeg-turbo in wasm (src/core/jpeg) decodes luma at a reduced DCT
 // scale, so no full-size RGBA frame is made. The same code decodes for `npm run eval` and
-// training in Node (src/node/jpeg-decoder.ts).
+// training in Node (src/node/jpeg-decoder.ts), so app and eval see the same luma.
 //
-// Chosen by measurement (bench and Node, 4032x3024 JPEGs, this 2-core machine; see the README
-// of issue 21's note for the whole table):
-//   - this build's tjDecompress2, greyscale at n/8: the only npm libjpeg-turbo that exposes
-//     scaling and greyscale output, and it runs the same in Node;
-//   - @cornerstonejs/codec-libjpeg-turbo-8bit and @jsquash/jpeg: full-size colour only;
-//   - WebCodecs ImageDecoder: scales natively but hands back colour frames, is browser-only (Node
-//     would decode differently) and is missing from Firefox; it stays for large progressive JPEGs.
+// Why this build (@cwasm/jpeg-turbo 0.1.3, libjpeg-turbo 2.0): measured in Node on one
+// 4032x3024 JPEG made of real photo tiles (4:4:4, q90), best of 3 on a loaded 2-core machine:
+// its tjDecompress2 gave greyscale at 1/2 scale in 160-210 ms, full-size colour in 794 ms;
+// @cornerstonejs/codec-libjpeg-turbo-8bit (669 ms) and @jsquash/jpeg (676 ms) only offer that
+// full-size colour decode, with no scaling or greyscale output; jpeg-js took 7220 ms. It is the
+// only npm libjpeg-turbo that exposes scaling and greyscale, and the only candidate that runs
+// identically in Node. WebCodecs' ImageDecoder scales natively (with SIMD, which this wasm
+// lacks) but is browser-only and returns colour frames; it stays for large progressive JPEGs.
+// In the browser the whole step (decode, area downscale, orientation) measured level with the
+// old createImageBitmap path on the loaded machine (0.84 vs 0.86 photos/s, same bench run).
 import turboWasmUrl from '@cwasm/jpeg-turbo/jpeg-turbo.wasm?url';
 import { TurboJpeg } from '../core/jpeg/turbo-jpeg.ts';
 import { decodeJpegLuma, decodeJpegPreview } from '../core/jpeg/jpeg-luma.ts';

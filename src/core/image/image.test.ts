@@ -38,9 +38,10 @@ describe('downscaleLuma', () => {
     expect(Array.from(out.data).map((v) => +v.toFixed(2))).toEqual([30, 150.67]);
   });
 
-  it('refuses to upsample and returns the input when the size is unchanged', () => {
+  it('refuses to upsample, keeps float data when the size is unchanged and converts an 8-bit plane', () => {
     const luma = { width: 2, height: 2, data: new Float32Array(4) };
-    expect(downscaleLuma(luma, 2, 2)).toBe(luma);
+    expect(downscaleLuma(luma, 2, 2).data).toBe(luma.data);
+    expect(downscaleLuma({ width: 2, height: 1, data: new Uint8Array([7, 250]) }, 2, 1).data).toEqual(new Float32Array([7, 250]));
     expect(() => downscaleLuma(luma, 3, 2)).toThrow(RangeError);
   });
 });

@@ -28,8 +28,8 @@ export function coveringEighths(stored: { width: number; height: number }, targe
  * Measured on four 4032x3024 JPEGs made of real photos (tiles at native detail): at 1/2 scale
  * (2016 px) the finest Laplacian feature fell 4.7-7.0% and P(blurry) rose 0.08-0.15, i.e.
  * sharp 12 MP photos looked blurrier; at 6/8 (3024 px, what 1.8x picks) it fell 0.8-1.2%. The
- * decode time hardly differs (Huffman decoding dominates: 4/8, 5/8 and 6/8 measured within
- * noise of each other), so the closer luma is nearly free.
+ * wasm decode time hardly differs (Huffman decoding dominates: 4/8, 5/8 and 6/8 measured within
+ * noise of each other); the area downscale after it reads 2.25x the pixels at 6/8.
  */
 export const LUMA_OVERSAMPLE = 1.8;
 
@@ -82,7 +82,7 @@ export function decodeJpegLuma(turbo: TurboJpeg, bytes: Uint8Array, maxSide: num
     eighths = coveringEighths(info, target, LUMA_OVERSAMPLE);
     return { eighths, format: isCmyk(info) ? 'cmyk' : 'gray' };
   });
-  const plane = decoded.format === 'cmyk' ? rgbaLuma(cmykToRgba(decoded.data)) : Float32Array.from(decoded.data);
+  const plane = decoded.format === 'cmyk' ? rgbaLuma(cmykToRgba(decoded.data)) : decoded.data;
   const small = downscaleLuma({ width: decoded.width, height: decoded.height, data: plane }, target.width, target.height);
   const luma = applyOrientation(small, orientation);
   const swap = (orientation ?? 1) >= 5;

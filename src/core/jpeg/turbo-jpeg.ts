@@ -3,7 +3,7 @@
 // the numbers published are the app's numbers. Loading the .wasm bytes is the caller's job (a
 // URL in the worker, a file in Node): this module only needs the compiled WebAssembly.Module.
 //
-// Why this build (measured, see jpeg-luma.ts for the numbers): it is the only libjpeg-turbo on
+// Why this build (measured: see src/worker/jpeg-decode.ts): it is the only libjpeg-turbo on
 // npm that exposes tjDecompress2 itself, i.e. DCT scaling (n/8) and greyscale output. The
 // others wrap a fixed full-size colour decode (@cornerstonejs/codec-libjpeg-turbo-8bit's
 // JPEGDecoder.decode(), @jsquash/jpeg's decode()), which is the work we are trying not to do.
