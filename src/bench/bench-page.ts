@@ -27,8 +27,36 @@ const bench = {
     return photos[index % photos.length];
   },
 
+  /** Replaces the photos with files made or read in Node (base64), e.g. a folder of camera JPEGs. */
+  usePhotos(files: string[]): { count: number; meanBytes: number } {
+    photos = files.map((b64) => new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/jpeg' }));
+    return { count: photos.length, meanBytes: photos.reduce((s, p) => s + p.size, 0) / Math.max(1, photos.length) };
+  },
+
+  /** The worker's decode of photo `index`: its luma (Float32 bytes, base64), the decoder used, and the file (base64). */
+  async decodeLuma(index: number): Promise<{ width: number; height: number; sourceWidth: number; sourceHeight: number; decoder: string; luma: string; file: string }> {
+    const worker = new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' });
+    const blob = photos[index];
+    const base64 = (bytes: Uint8Array) => {
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(s);
+    };
+    try {
+      const result = await new Promise<{ width: number; height: number; sourceWidth: number; sourceHeight: number; decoder: string; data: Float32Array }>((resolve, reject) => {
+        worker.onmessage = (e) => resolve(e.data);
+        worker.onerror = (e) => reject(new Error(e.message));
+        worker.postMessage({ blob, mode: 'luma' });
+      });
+      const { data, ...rest } = result;
+      return { ...rest, luma: base64(new Uint8Array(data.buffer)), file: base64(new Uint8Array(await blob.arrayBuffer())) };
+    } finally {
+      worker.terminate();
+    }
+  },
+
   /** Photos per second decoding only, same concurrency as the pool: the worker's own decode step, or a plain full-size bitmap. */
-  async decodeOnly(total: number, mode: 'pipeline' | 'full-bitmap' = 'pipeline'): Promise<number> {
+  async decodeOnly(total: number, mode: 'pipeline' | 'browser-pipeline' | 'full-bitmap' = 'pipeline'): Promise<number> {
     const workers = Array.from({ length: bench.concurrency }, () =>
       new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module' }),
     );

@@ -7,6 +7,7 @@
 // training never sees) as shot: "sharp kept on real photos", the number the synthetic set cannot
 // give. <dir> may be left out with --real.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAnalyzer, DETECTOR_NAMES, type Analyzer, type DetectorName } from '../core/analyze.ts';
@@ -21,7 +22,8 @@ import { initTfNode, type NodeBackend } from '../node/tf.ts';
 import { fileModelReader } from '../node/model-files.ts';
 import { loadModels } from '../core/models.ts';
 import { toWorkingResolution } from '../node/decode.ts';
-import { decodeImageFile } from '../node/decode-image.ts';
+import { decodeImageFile, sniffFormat } from '../node/decode-image.ts';
+import { decodeJpegFileLuma } from '../node/jpeg-decoder.ts';
 import { DEFAULT_REAL_PHOTOS_DIR, listRealPhotos } from '../../training/data/photos.ts';
 import { staleValidationSet, validationSetOf } from '../../training/build-validation-set.ts';
 
@@ -142,8 +144,11 @@ async function main(): Promise<void> {
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
 
-/** The app's pixels: decode, working size (area downscale, never up), luma. */
+/** The app's pixels: JPEGs through the worker's own decoder (libjpeg-turbo wasm, luma at working
+ * size); other formats decoded, taken to working size (area downscale, never up), luma. */
 async function decodeWorkingLuma(path: string) {
+  const head = new Uint8Array(await readFile(path).then((b) => b.subarray(0, 16)));
+  if (sniffFormat(head) === 'jpeg') return decodeJpegFileLuma(path, WORKING_MAX_SIDE);
   return toLuma(toWorkingResolution(await decodeImageFile(path), WORKING_MAX_SIDE));
 }
 

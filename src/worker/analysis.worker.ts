@@ -3,13 +3,13 @@
 import * as Comlink from 'comlink';
 import * as tf from '@tensorflow/tfjs';
 import type { AnalysisWorkerApi, AnalyzeOptions, EdgeMap, EdgeMapOptions, PhotoAnalysis, WorkerInit, WorkerReady } from '../bridge/types.ts';
-import { toLuma } from '../core/image/image.ts';
 import { createAnalyzer, type Analyzer } from '../core/analyze.ts';
 import { loadModels, warmUp } from '../core/models.ts';
 import { WORKING_MAX_SIDE } from '../core/image/working-resolution.ts';
 import { chooseBackend } from './backend.ts';
 import { loadOpenCv } from './opencv.ts';
 import { decodeToWorking } from './decode.ts';
+import { loadTurboJpeg } from './jpeg-decode.ts';
 import { fetchModelReader } from './models.ts';
 import { makeThumbnail } from './thumbnail.ts';
 
@@ -24,7 +24,8 @@ function started(): Analyzer {
 const api: AnalysisWorkerApi = {
   async init(options: WorkerInit): Promise<WorkerReady> {
     maxSide = options.maxSide ?? WORKING_MAX_SIDE;
-    const [backend, { cv }] = await Promise.all([chooseBackend(options.backend, options.threads), loadOpenCv()]);
+    // The JPEG decoder compiles while opencv.js does, so the first photo does not wait for it.
+    const [backend, { cv }] = await Promise.all([chooseBackend(options.backend, options.threads), loadOpenCv(), loadTurboJpeg()]);
     const models = await loadModels(fetchModelReader(options.modelBaseUrl));
     await warmUp(models);
     loaded = createAnalyzer(cv, models);
@@ -36,7 +37,7 @@ const api: AnalysisWorkerApi = {
     const t0 = performance.now();
     const decoded = await decodeToWorking(file, maxSide);
     const t1 = performance.now();
-    const luma = toLuma(decoded.rgba);
+    const { luma } = decoded;
     const result = await analyzer.analyze(luma, {
       detector: options.detector,
       sourceWidth: decoded.sourceWidth,
@@ -46,7 +47,7 @@ const api: AnalysisWorkerApi = {
       analysis: result.analysis,
       timings: { decodeMs: t1 - t0, featuresMs: result.featuresMs, modelMs: result.modelMs, cnnMs: result.cnnMs, totalMs: 0 },
     };
-    if (options.thumbnail) out.thumbnail = await makeThumbnail(decoded.rgba, options.thumbnail);
+    if (options.thumbnail) out.thumbnail = await makeThumbnail(decoded.preview(options.thumbnail), options.thumbnail);
     out.timings.totalMs = performance.now() - t0;
     return out;
   },
@@ -54,7 +55,7 @@ const api: AnalysisWorkerApi = {
   async edgeMap(file: Blob, options: EdgeMapOptions = {}): Promise<EdgeMap> {
     const analyzer = started();
     const decoded = await decodeToWorking(file, maxSide);
-    const { width, height, edges } = analyzer.edges(toLuma(decoded.rgba), options);
+    const { width, height, edges } = analyzer.edges(decoded.luma, options);
     return Comlink.transfer({ width, height, edges }, [edges.buffer]);
   },
 

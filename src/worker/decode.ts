@@ -1,17 +1,30 @@
-// Decodes a photo file to RGBA at the working resolution. The header is read first so files
+// Decodes a photo file to luma at the working resolution (plus a colour preview for the
+// thumbnail). JPEGs go through libjpeg-turbo in wasm at a reduced DCT scale (jpeg-decode.ts);
+// other formats, and JPEGs it cannot take, through the browser. The header is read first so files
 // that are not photos, absurd sizes and images too small to judge are refused before any pixel
 // is allocated, and so very large JPEGs can be decoded at a reduced scale. Every refusal says
 // why, in words the person can act on: the reason is shown on the photo's card.
-import type { RgbaImage } from '../core/types.ts';
-import { workingSize } from '../core/image/image.ts';
+import type { LumaImage, RgbaImage } from '../core/types.ts';
+import { downscaleRgba, toLuma, workingSize } from '../core/image/image.ts';
 import { PATCH_SIZE } from '../core/cnn/patches.ts';
 import { displaySize, jpegDamage, readImageHeader, type ImageFormat, type ImageHeader } from './image-header.ts';
+import { decodeJpegToWorking } from './jpeg-decode.ts';
 
 export interface DecodedPhoto {
-  rgba: RgbaImage;
+  /** Luma at the working size, as displayed. */
+  luma: LumaImage;
+  /** A colour copy at most `longSide` px on its long side, for the thumbnail. */
+  preview(longSide: number): RgbaImage;
   sourceWidth: number;
   sourceHeight: number;
   header: ImageHeader;
+  decoder: 'libjpeg-turbo' | 'browser';
+}
+
+/** Area-downscaled copy of a working-size RGBA image, for the thumbnail. */
+function rgbaPreview(rgba: RgbaImage, longSide: number): RgbaImage {
+  const size = workingSize(rgba.width, rgba.height, longSide);
+  return downscaleRgba(rgba, size.width, size.height);
 }
 
 export class DecodeError extends Error {
@@ -165,11 +178,14 @@ async function decodeFrame(file: Blob, header: ImageHeader, maxSide: number): Pr
   return large ? oneAtATime(() => bitmapFrame(file, shown, maxSide)) : bitmapFrame(file, shown, maxSide);
 }
 
-export async function decodeToWorking(file: Blob, maxSide: number): Promise<DecodedPhoto> {
+/** `jpegWasm: false` sends JPEGs through the browser too: bench times the old path beside the new. */
+export async function decodeToWorking(file: Blob, maxSide: number, { jpegWasm = true } = {}): Promise<DecodedPhoto> {
   if (file.size === 0) throw new DecodeError('The file is empty (0 bytes): nothing was saved in it.');
   const header = readImageHeader(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
   const refusal = refusalBeforeDecode(header, maxSide);
   if (refusal) throw new DecodeError(refusal);
+  const jpeg = jpegWasm ? await decodeJpegToWorking(file, header, maxSide) : null;
+  if (jpeg) return { ...jpeg, header, decoder: 'libjpeg-turbo' };
   let frame: Frame;
   try {
     frame = await decodeFrame(file, header, maxSide);
@@ -194,7 +210,8 @@ export async function decodeToWorking(file: Blob, maxSide: number): Promise<Deco
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(frame.image, 0, 0, size.width, size.height);
     const { data } = ctx.getImageData(0, 0, size.width, size.height);
-    return { rgba: { width: size.width, height: size.height, data }, sourceWidth, sourceHeight, header };
+    const rgba = { width: size.width, height: size.height, data };
+    return { luma: toLuma(rgba), preview: (longSide) => rgbaPreview(rgba, longSide), sourceWidth, sourceHeight, header, decoder: 'browser' };
   } finally {
     frame.close();
   }

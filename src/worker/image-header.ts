@@ -27,6 +27,8 @@ export interface ImageHeader {
   height?: number;
   /** EXIF orientation 1..8 (JPEG only); 5..8 swap width and height on display. */
   orientation?: number;
+  /** JPEG only: progressive (SOF2, 6, 10, 14), whose decode holds every DCT coefficient at once. */
+  progressive?: boolean;
   /** PNG bit depth and colour type, e.g. for 16-bit or alpha photos. */
   bitDepth?: number;
   colorType?: number;
@@ -83,6 +85,7 @@ function jpegHeader(b: Uint8Array): ImageHeader {
     if (isSof(marker) && at + 9 <= b.length) {
       header.height = (b[at + 5] << 8) | b[at + 6];
       header.width = (b[at + 7] << 8) | b[at + 8];
+      if ((marker & 3) === 2) header.progressive = true;
       return header;
     }
     if (marker === 0xda) break;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { OpenCv } from './opencv-types.ts';
 import { loadOpenCvNode } from '../../node/opencv.ts';
-import { downscaleRgba, lumaToMat, matToLuma, sobelXY, toLuma, withMats, workingSize } from './image.ts';
+import { downscaleLuma, downscaleRgba, lumaToMat, matToLuma, sobelXY, toLuma, withMats, workingSize } from './image.ts';
 import { deadLeaves, trackMats } from '../../test-support/images.ts';
 
 let cv: OpenCv;
@@ -28,6 +28,21 @@ describe('workingSize', () => {
   it('never upsamples and never returns 0', () => {
     expect(workingSize(800, 600, 1600)).toEqual({ width: 800, height: 600 });
     expect(workingSize(10000, 1, 100)).toEqual({ width: 100, height: 1 });
+  });
+});
+
+describe('downscaleLuma', () => {
+  it('uses the same area weights as downscaleRgba, in floats (3 -> 2)', () => {
+    const out = downscaleLuma({ width: 3, height: 1, data: new Float32Array([0, 90, 181]) }, 2, 1);
+    // (0 + 90 * 0.5) / 1.5 = 30; (90 * 0.5 + 181) / 1.5 = 150.67: not rounded to 8 bits.
+    expect(Array.from(out.data).map((v) => +v.toFixed(2))).toEqual([30, 150.67]);
+  });
+
+  it('refuses to upsample, keeps float data when the size is unchanged and converts an 8-bit plane', () => {
+    const luma = { width: 2, height: 2, data: new Float32Array(4) };
+    expect(downscaleLuma(luma, 2, 2).data).toBe(luma.data);
+    expect(downscaleLuma({ width: 2, height: 1, data: new Uint8Array([7, 250]) }, 2, 1).data).toEqual(new Float32Array([7, 250]));
+    expect(() => downscaleLuma(luma, 3, 2)).toThrow(RangeError);
   });
 });
 
