@@ -1,5 +1,5 @@
 // npm run train [-- --stage data|cnn|fuse|threshold|evaluate|export] [--photos DIR] [--out DIR] [--quick]
-//                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation] [--train-cnn]
+//                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation] [--reuse-cnn] [--real-photos]
 // Runs the training pipeline: data -> cnn -> fuse -> threshold -> evaluate -> export. Every stage reads what
 // the previous ones left in --out, so any stage can be re-run alone. --quick is a 1-2 minute smoke
 // run (tiny data; checks the loss falls and the exported model loads and predicts) that writes to
@@ -95,7 +95,8 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       backend: { type: 'string', default: 'wasm' },
       'imbalance-ablation': { type: 'boolean', default: false },
-      'train-cnn': { type: 'boolean', default: false },
+      'reuse-cnn': { type: 'boolean', default: false },
+      'real-photos': { type: 'boolean', default: false },
     },
   });
   if (values.stage !== undefined && !STAGES.includes(values.stage as Stage)) {
@@ -111,7 +112,8 @@ async function main(): Promise<void> {
     ...(values.out ? { outDir: values.out } : {}),
     backend: values.backend,
     imbalanceAblation: values['imbalance-ablation'],
-    trainCnn: values['train-cnn'],
+    reuseCnn: values['reuse-cnn'],
+    realPhotos: values['real-photos'],
   });
   mkdirSync(config.outDir, { recursive: true });
   const command = ['npm run train', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');

@@ -68,6 +68,17 @@ export interface RunConfig {
     typeHiddenUnits: number;
   };
   wholeImage: { epochs: number; size: number };
+  /**
+   * The real-photo experiment: the real pool's training part joins the synthetic pool, its head part
+   * is fed to the heads as shot (sharp), and the operating point moves until `keepTarget` of unseen
+   * real sharp photos are kept (null: it stays at 0.5). Off in the full preset, on in --quick so CI
+   * runs it, `--real-photos` for a full run. Measured 2026-12-06 (frozen CNN, 600-image synthetic
+   * set, 174 held-out real sharp photos as shot): sharp kept on real photos 65.5% -> 89.7%, but blur
+   * caught 89.8% -> 73.8% (camera shake 77% -> 43%), and an e2e photo under a 5 px canvas blur read
+   * as sharp: every as-shot example is sharp, so the heads learnt "no phone-pipeline noise = sharp".
+   * Blurred as-shot counterparts (the same JPEGs blurred without the pipeline) are the next step.
+   */
+  realPhotos: { inPool: boolean; asShotInHeads: boolean; keepTarget: number | null };
 }
 
 export interface CliOverrides {
@@ -78,8 +89,10 @@ export interface CliOverrides {
   outDir?: string;
   backend?: 'wasm' | 'cpu';
   imbalanceAblation?: boolean;
-  /** Train the patch CNN even where the preset reuses a frozen one. */
-  trainCnn?: boolean;
+  /** Reuse the shipped patch CNN (models/patch-cnn) instead of training one. */
+  reuseCnn?: boolean;
+  /** Run the real-photo experiment (RunConfig.realPhotos) in a full run. */
+  realPhotos?: boolean;
 }
 
 export function makeConfig(overrides: CliOverrides = {}): RunConfig {
@@ -117,11 +130,9 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     // same data and not kept: motion images giving 24 crops instead of 8 (3x the motion patches;
     // held-out motion recall 0.32 -> 0.61, but AUC 0.968, 91.3%, sharp kept 0.947 -> 0.907); that
     // plus 12 first-layer filters (AUC 0.966, 92.1%, ~25% more multiply-adds per patch).
-    // Frozen this round: the shipped patch CNN (trained by this code at 2575581 on the benchmark
-    // photos: 4000 images, 8 epochs, 65 min) is reused, and the heads, which decide the verdict, are
-    // refitted on the wider pool and real photos as shot. Retraining the CNN on the wider pool is the
-    // next experiment (a full run is ~2.5 h on this 2-core machine); `--train-cnn` does it.
-    cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 8, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false, ...(overrides.trainCnn ? {} : { frozenModelDir: join(REPO_ROOT, 'models/patch-cnn') }) },
+    // `--reuse-cnn` skips the CNN (65 min here) for head experiments: the shipped CNN was trained by
+    // this code, so the heads fitted on it are the ones a full run would fit.
+    cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 8, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false, ...(overrides.reuseCnn ? { frozenModelDir: join(REPO_ROOT, 'models/patch-cnn') } : {}) },
     // The type layer is data-hungry once it has a hidden layer: with 150 type-set images it named
     // ~0.57 of validation blur types, with 300 0.64-0.72, with 1200 0.72-0.77, against 0.67-0.73 for a
     // linear softmax on the same 1200 (two CNN seeds, 232 and 600 validation images). 3600 (~7 more
@@ -130,6 +141,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     // varying by 2 points with which images were drawn.
     heads: { calibrationPrior: 'gallery', typeImages: 3600, typeHiddenUnits: 8 },
     wholeImage: { epochs: 8, size: 200 },
+    realPhotos: overrides.realPhotos ? REAL_PHOTO_EXPERIMENT : { inPool: false, asShotInHeads: false, keepTarget: null },
   };
   if (!quick) return base;
   // --quick: small procedural frames and a handful of photos; exports to out/models, never models/.
@@ -140,5 +152,16 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     cnn: { epochs: 3, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 8, imbalance: 'sqrt', imbalanceAblation: base.cnn.imbalanceAblation },
     heads: { ...base.heads, typeImages: 12 },
     wholeImage: { epochs: 2, size: 200 },
+    realPhotos: REAL_PHOTO_EXPERIMENT,
   };
 }
+
+/** Share of the real sharp photos that must score below the operating point; below it, 0.5 moves.
+ * Not the issue's 0.97, because no threshold gives both 0.97 real sharp kept and 0.95 blur caught
+ * with today's heads, and the price was measured (first run of this stage, 2026-12-06): a target of
+ * 0.98 moved the fused point to 0.83, where held-out real sharp kept rose 0.897 -> 0.971 but
+ * synthetic blur caught fell 0.738 -> 0.531 (camera shake 0.43 -> 0.15). With 0.90 the stage is a
+ * guard: a head that calls more than 1 in 10 unseen real sharp photos blurry gets its point moved. */
+export const REAL_SHARP_KEEP_TARGET = 0.9;
+
+const REAL_PHOTO_EXPERIMENT: RunConfig['realPhotos'] = { inPool: true, asShotInHeads: true, keepTarget: REAL_SHARP_KEEP_TARGET };

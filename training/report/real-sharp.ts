@@ -3,7 +3,8 @@
 // 1 in 30 sharp photos was called blurry while real collections said 1 in 4.
 import { sharpKeptShare, type KeptShare } from '../../src/eval/metrics.ts';
 import type { RealSharpRow } from '../stages/evaluate.ts';
-import { REAL_SHARP_KEEP_TARGET, type OperatingPoint } from '../stages/threshold.ts';
+import { REAL_SHARP_KEEP_TARGET } from '../config.ts';
+import type { OperatingPoint } from '../stages/threshold.ts';
 
 export type RealSharpDetector = keyof RealSharpRow['outputs'];
 export const REAL_SHARP_DETECTORS: readonly RealSharpDetector[] = ['fused', 'features', 'laplacian-100'];
@@ -30,7 +31,7 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n
 export const keptText = (k: KeptShare) => `${pct(k.share)} (${k.kept} of ${k.n}; 95% interval ${pct(k.ci95[0])} to ${pct(k.ci95[1])})`;
 
 /** Markdown lines for the model card. */
-export function realSharpMarkdown(summaries: readonly RealSharpSummary[], points: readonly OperatingPoint[] | undefined): string[] {
+export function realSharpMarkdown(summaries: readonly RealSharpSummary[], points: readonly OperatingPoint[] | undefined, keepTarget: number | null = REAL_SHARP_KEEP_TARGET): string[] {
   if (summaries.length === 0) return [];
   const fused = summaries.find((s) => s.detector === 'fused');
   return [
@@ -43,6 +44,6 @@ export function realSharpMarkdown(summaries: readonly RealSharpSummary[], points
     ...summaries.map((s) => `| ${s.detector} | ${keptText(s.kept)} |`),
     '',
     ...(fused ? [`Per collection (fused): ${Object.entries(fused.byCollection).map(([c, k]) => `${c} ${k.kept}/${k.n}`).join(', ')}.`, ''] : []),
-    ...(points?.length ? [`Operating point (training/stages/threshold.ts): each head's calibration is shifted so that the P(blurry) at which ${Math.round(100 * REAL_SHARP_KEEP_TARGET)}% of the real training photos of the CNN part (as shot, two sizes each, never fitted on by the heads) are kept becomes 0.5 (no move when they already are): ${points.map((p) => `${p.detector} ${p.threshold.toFixed(3)} (kept ${pct(p.keptBefore)} -> ${pct(p.keptAfter)} of ${p.images})`).join(', ')}.`, ''] : []),
+    ...(points?.length ? [`Operating point (training/stages/threshold.ts): each head's calibration is shifted so that the P(blurry) at which ${keepTarget === null ? '(no target in this run: 0.5 stays)' : `${Math.round(100 * keepTarget)}%`} of the real training photos of the CNN part (as shot, two sizes each, never fitted on by the heads) are kept becomes 0.5 (no move when they already are): ${points.map((p) => `${p.detector} ${p.threshold.toFixed(3)} (kept ${pct(p.keptBefore)} -> ${pct(p.keptAfter)} of ${p.images})`).join(', ')}.`, ''] : []),
   ];
 }

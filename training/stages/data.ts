@@ -56,7 +56,7 @@ export function realTrainingPhotos(config: RunConfig): PhotoEntry[] {
 /** Training photos of both pools: benchmark photos alone were too few and too texture-rich for a
  * phone gallery (sharp low-texture scenes read as blur). */
 function trainingPhotos(config: RunConfig): Record<PhotoSet, PhotoEntry[]> {
-  const train = [...listPhotos(config.photosDir).filter((p) => p.split === 'train'), ...realTrainingPhotos(config)]
+  const train = [...listPhotos(config.photosDir).filter((p) => p.split === 'train'), ...(config.realPhotos.inPool ? realTrainingPhotos(config) : [])]
     .slice(0, config.data.maxPhotos ?? Infinity);
   return {
     cnn: train.filter((p) => photoSet(p, config.data.cnnPhotoShare) === 'cnn'),

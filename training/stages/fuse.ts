@@ -175,7 +175,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
   const headImages = manifest.images.filter((im) => im.set === 'head');
   const typeSet = await ensureTypeSet(config);
-  const asShot = await realAsShotImages(config, 'head');
+  const asShot = config.realPhotos.asShotInHeads ? await realAsShotImages(config, 'head') : [];
   const progress = createProgress('fuse: CNN features of head, real as-shot and type-set images', headImages.length + asShot.length + typeSet.images.length);
   const withCnn = async (images: readonly DataImage[], dir: string): Promise<HeadExample[]> => {
     const out: HeadExample[] = [];

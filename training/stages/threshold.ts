@@ -16,20 +16,14 @@ import { join } from 'node:path';
 import type { FusionParams } from '../../src/core/fusion/head.ts';
 import { blurLogit } from '../../src/core/fusion/head.ts';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
-import type { RunConfig } from '../config.ts';
+import { REAL_SHARP_KEEP_TARGET, type RunConfig } from '../config.ts';
 import { createProgress } from '../progress.ts';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
 import { realAsShotImages } from './real-as-shot.ts';
 
-/** Share of the real sharp photos that must score below the operating point; below it, 0.5 moves.
- * Not the issue's 0.97, because no threshold gives both 0.97 real sharp kept and 0.95 blur caught
- * with today's heads, and the price was measured (first run of this stage, 2026-12-06): a target of
- * 0.98 moved the fused point to 0.83, where held-out real sharp kept rose 0.897 -> 0.971 but
- * synthetic blur caught fell 0.738 -> 0.531 (camera shake 0.43 -> 0.15). With 0.90 the stage is a
- * guard: a head that calls more than 1 in 10 unseen real sharp photos blurry gets its point moved. */
-export const REAL_SHARP_KEEP_TARGET = 0.9;
 /** Never further than this: past it the few sharp photos left above are outliers, and chasing them
  * would give away the blurred photos the product exists to find. */
+export { REAL_SHARP_KEEP_TARGET };
 export const MAX_THRESHOLD = 0.95;
 
 export interface OperatingPoint {
@@ -83,7 +77,8 @@ export async function runThresholdStage(config: RunConfig): Promise<OperatingPoi
     if (!existsSync(join(config.outDir, 'fuse', file))) continue;
     const head = readHead(file);
     const p = features.map((f) => calibrated(head, f));
-    const threshold = chooseThreshold(p);
+    const target = config.realPhotos.keepTarget;
+    const threshold = target === null ? 0.5 : chooseThreshold(p, target);
     const kept = (t: number) => (p.length ? p.filter((x) => x < t).length / p.length : Number.NaN);
     points.push({ detector: head.detector, images: p.length, threshold, keptBefore: kept(0.5), keptAfter: kept(threshold) });
     writeFileSync(join(outDir, file), JSON.stringify(withOperatingPoint(head, threshold), null, 1));
