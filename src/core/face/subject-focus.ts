@@ -1,0 +1,80 @@
+// The rule that fuses the face pass with the frame's verdict. People judge a photo of a person
+// by the face: a sharp face keeps the photo whatever the background does (portrait mode, a wide
+// aperture), and a soft face loses it even when the background is crisp (focus missed the subject,
+// which any whole-frame measure reads as sharp). Faces too small to judge change nothing.
+import type { Verdict } from '../types.ts';
+import type { DecidingReason, FaceBox, FaceReading, SubjectFocus } from './types.ts';
+
+/** Face sharpness at or above this keeps the photo. Set on the tuning part of the people photos
+ * (training/face-focus, README "Faces"): as shot, its faces read 0.35 and up (5% under 0.39);
+ * back-focused 0.09-0.24 but for one mild miss at 0.33, which this leaves to the frame. */
+export const FACE_SHARP_FROM = 0.34;
+/** Face sharpness below this flags the photo: every back-focused and soft face of the tuning part
+ * but that one reads under it. Between the two a face cannot be told from a slightly soft one,
+ * and the frame's verdict stands. */
+export const FACE_SOFT_BELOW = 0.25;
+/** Faces whose short side (working px) is below this are too small to judge: the eyes region is
+ * then ~12 px tall, and a defocus that ruins the face moves the measure less than JPEG does. */
+export const MIN_JUDGED_FACE = 64;
+/** A second face at least this share of the largest one's area counts as as big; then the more
+ * central of them decides (the subject a person framed), otherwise the largest does. */
+const COMPARABLE_AREA = 0.6;
+
+/** How the face pass changed (or confirmed) the frame's verdict. */
+export type SubjectCause = 'face-sharp' | 'focus-missed' | 'face-soft';
+
+export interface SubjectVerdict {
+  verdict: Verdict;
+  /** Null when the faces left the frame's verdict alone. */
+  cause: SubjectCause | null;
+}
+
+export function judgedFace(face: FaceBox): boolean {
+  return Math.min(face.width, face.height) >= MIN_JUDGED_FACE;
+}
+
+function centreDistance(box: FaceBox, width: number, height: number): number {
+  return Math.hypot((box.x + box.width / 2) / width - 0.5, (box.y + box.height / 2) / height - 0.5);
+}
+
+/** The face that decides among those big enough to judge, and why that one. */
+export function decidingFace(faces: readonly FaceReading[], width: number, height: number): { index: number; reason: DecidingReason } | null {
+  const judged = faces.map((face, index) => ({ face, index })).filter(({ face }) => judgedFace(face.box) && face.sharpness !== null);
+  if (judged.length === 0) return null;
+  if (judged.length === 1) return { index: judged[0]!.index, reason: 'only' };
+  const area = (b: FaceBox) => b.width * b.height;
+  const largest = judged.reduce((a, b) => (area(b.face.box) > area(a.face.box) ? b : a));
+  const comparable = judged.filter(({ face }) => area(face.box) >= COMPARABLE_AREA * area(largest.face.box));
+  if (comparable.length === 1) return { index: largest.index, reason: 'largest' };
+  const central = comparable.reduce((a, b) => (centreDistance(b.face.box, width, height) < centreDistance(a.face.box, width, height) ? b : a));
+  return { index: central.index, reason: 'most-central' };
+}
+
+/** The deciding face's reading, when there is one the rule can use. */
+export function decidingReading(subject: SubjectFocus | null | undefined): FaceReading | null {
+  if (!subject || subject.deciding === null) return null;
+  const face = subject.faces[subject.deciding];
+  return face && face.sharpness !== null ? face : null;
+}
+
+/** What the faces say on their own, whatever the frame says; null when they leave it alone. */
+export function subjectCause(subject: SubjectFocus | null | undefined): SubjectCause | null {
+  const face = decidingReading(subject);
+  if (!face || face.sharpness === null) return null;
+  if (face.sharpness >= FACE_SHARP_FROM) return 'face-sharp';
+  if (face.sharpness < FACE_SOFT_BELOW) return subject!.backgroundSharp ? 'focus-missed' : 'face-soft';
+  return null;
+}
+
+/** The verdict after the faces have had their say; `frame` is the whole-frame verdict. */
+export function subjectVerdict(frame: Verdict, subject: SubjectFocus | null | undefined): SubjectVerdict {
+  const cause = subjectCause(subject);
+  if (cause === null) return { verdict: frame, cause };
+  return { verdict: cause === 'face-sharp' ? 'sharp' : 'blurry', cause };
+}
+
+/** Whether the photo's subject has closed eyes (the deciding face; other faces do not flag it). */
+export function eyesClosed(subject: SubjectFocus | null | undefined): boolean {
+  if (!subject || subject.deciding === null) return false;
+  return subject.faces[subject.deciding]?.eyesClosed ?? false;
+}
