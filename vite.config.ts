@@ -26,9 +26,16 @@ export const securityHeaders: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Ships what training exported in models/ (model.json, shards, fusion params) under /models/. */
+/** Third-party face nets (src/core/face/face-weights.ts), shipped from the npm package that holds
+ * them under /models/faces/, so the repo never carries foreign weights. */
+const FACE_MODEL_DIR = join(import.meta.dirname, 'node_modules/@vladmandic/face-api/model');
+const FACE_MODEL_FILES = /^(tiny_face_detector_model|face_landmark_68_tiny_model)(-weights_manifest\.json|\.bin)$/;
+
+/** Ships what training exported in models/ (model.json, shards, fusion params) under /models/,
+ * and the face nets under /models/faces/. */
 function modelsAsAssets(): Plugin {
   const root = join(import.meta.dirname, 'models');
+  const faceFiles = () => (existsSync(FACE_MODEL_DIR) ? readdirSync(FACE_MODEL_DIR).filter((f) => FACE_MODEL_FILES.test(f)) : []);
   const files = (dir: string): string[] =>
     existsSync(dir)
       ? readdirSync(dir).flatMap((name) => {
@@ -43,8 +50,17 @@ function modelsAsAssets(): Plugin {
       for (const path of shipped()) {
         this.emitFile({ type: 'asset', fileName: `models/${relative(root, path)}`, source: readFileSync(path) });
       }
+      for (const name of faceFiles()) {
+        this.emitFile({ type: 'asset', fileName: `models/faces/${name}`, source: readFileSync(join(FACE_MODEL_DIR, name)) });
+      }
     },
     configureServer(server) {
+      server.middlewares.use('/models/faces/', (req, res, next) => {
+        const name = decodeURIComponent((req.url ?? '').split('?')[0]!).replace(/^\//, '');
+        if (!FACE_MODEL_FILES.test(name) || !existsSync(join(FACE_MODEL_DIR, name))) return next();
+        res.setHeader('Content-Type', name.endsWith('.json') ? 'application/json' : 'application/octet-stream');
+        res.end(readFileSync(join(FACE_MODEL_DIR, name)));
+      });
       server.middlewares.use('/models/', (req, res, next) => {
         const path = join(root, decodeURIComponent((req.url ?? '').split('?')[0]));
         if (!path.startsWith(root) || !existsSync(path) || statSync(path).isDirectory()) return next();

@@ -45,8 +45,9 @@ export interface EdgeMap {
 export interface PhotoAnalysis {
   analysis: Analysis;
   thumbnail?: Blob;
-  /** modelMs covers patches, CNN and aggregation; cnnMs is the CNN's inference within it. */
-  timings: { decodeMs: number; featuresMs: number; modelMs: number; cnnMs: number; totalMs: number };
+  /** modelMs covers patches, CNN and aggregation; cnnMs is the CNN's inference within it; faceMs
+   * the face pass (detector, landmarks, face sharpness). */
+  timings: { decodeMs: number; featuresMs: number; modelMs: number; cnnMs: number; faceMs: number; totalMs: number };
 }
 
 export interface AnalysisWorkerApi {

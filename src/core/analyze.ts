@@ -9,6 +9,8 @@ import { patchFeatures } from './cnn/patch-features.ts';
 import { fuseScores } from './fusion/head.ts';
 import { verdictFor } from './fusion/verdict.ts';
 import type { Models } from './models.ts';
+import { analyzeFaces, type FaceInput } from './face/analyze-faces.ts';
+import { subjectVerdict } from './face/subject-focus.ts';
 
 export type DetectorName = 'fused' | 'features' | 'laplacian-100';
 export const DETECTOR_NAMES: readonly DetectorName[] = ['fused', 'features', 'laplacian-100'];
@@ -17,6 +19,8 @@ export interface AnalyzeRequest {
   detector?: DetectorName;
   sourceWidth?: number;
   sourceHeight?: number;
+  /** The photo in colour for the face pass (src/core/face); without it faces are not looked for. */
+  faces?: FaceInput;
 }
 
 export interface AnalyzeResult {
@@ -26,6 +30,8 @@ export interface AnalyzeResult {
   modelMs: number;
   /** The CNN's inference alone, within modelMs: the step the 30 ms model budget is about. */
   cnnMs: number;
+  /** The face pass (detection, landmarks, face sharpness); 0 when it did not run. */
+  faceMs: number;
 }
 
 export interface Analyzer {
@@ -84,7 +90,15 @@ export function createAnalyzer(cv: OpenCv, models: Models = {}): Analyzer {
       types = fused.typeProbabilities;
     }
     const featuresMs = now() - t0 - modelMs;
-    const verdict = verdictFor(probability);
+    let subject = null;
+    let faceMs = 0;
+    if (models.faces && request.faces) {
+      const t3 = now();
+      subject = await analyzeFaces(models.faces, request.faces, luma, regions);
+      faceMs = now() - t3;
+    }
+    // The frame's verdict, then what the faces say about it (one rule: face/subject-focus.ts).
+    const verdict = subjectVerdict(verdictFor(probability), subject).verdict;
     const analysis: Analysis = {
       detector,
       probability,
@@ -98,8 +112,9 @@ export function createAnalyzer(cv: OpenCv, models: Models = {}): Analyzer {
       height: luma.height,
       sourceWidth: request.sourceWidth ?? luma.width,
       sourceHeight: request.sourceHeight ?? luma.height,
+      ...(subject ? { subject } : {}),
     };
-    return { analysis, featuresMs, modelMs, cnnMs };
+    return { analysis, featuresMs, modelMs, cnnMs, faceMs };
   }
 
   const edges = (luma: LumaImage, options: { alreadyBlurry?: boolean } = {}) => blurAwareEdges(cv, luma, options);

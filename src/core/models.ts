@@ -6,11 +6,14 @@ import * as tf from '@tensorflow/tfjs';
 import { predictPatches } from './cnn/cnn.ts';
 import { PATCH_SIZE } from './cnn/patches.ts';
 import type { FusionParams } from './fusion/head.ts';
+import type { FaceModels } from './face/detect-faces.ts';
 
 export interface Models {
   cnn?: tf.LayersModel;
   fusion?: FusionParams;
   featuresHead?: FusionParams;
+  /** The third-party face nets (src/core/face), loaded apart: without them there is no face pass. */
+  faces?: FaceModels;
 }
 
 /** Where the model files come from. Names are relative to the models folder. */

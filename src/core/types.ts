@@ -1,3 +1,5 @@
+import type { SubjectFocus } from './face/types.ts';
+
 // Shared vocabulary of the analysis: every layer (worker, bridge, app, training, eval) speaks it.
 
 export type Verdict = 'sharp' | 'blurry' | 'uncertain';
@@ -69,4 +71,6 @@ export interface Analysis {
   height: number;
   sourceWidth: number;
   sourceHeight: number;
+  /** The faces and what they decided (src/core/face); absent when the face pass did not run. */
+  subject?: SubjectFocus;
 }

@@ -11,6 +11,8 @@ import { loadOpenCv } from './opencv.ts';
 import { decodeToWorking } from './decode.ts';
 import { loadTurboJpeg } from './jpeg-decode.ts';
 import { fetchModelReader } from './models.ts';
+import { loadFaceModels } from './face/face-models.ts';
+import { DETECTOR_SIDE } from '../core/face/detect-faces.ts';
 import { makeThumbnail } from './thumbnail.ts';
 
 let loaded: Analyzer | null = null;
@@ -26,9 +28,9 @@ const api: AnalysisWorkerApi = {
     maxSide = options.maxSide ?? WORKING_MAX_SIDE;
     // The JPEG decoder compiles while opencv.js does, so the first photo does not wait for it.
     const [backend, { cv }] = await Promise.all([chooseBackend(options.backend, options.threads), loadOpenCv(), loadTurboJpeg()]);
-    const models = await loadModels(fetchModelReader(options.modelBaseUrl));
+    const [models, faces] = await Promise.all([loadModels(fetchModelReader(options.modelBaseUrl)), loadFaceModels(options.modelBaseUrl)]);
     await warmUp(models);
-    loaded = createAnalyzer(cv, models);
+    loaded = createAnalyzer(cv, { ...models, ...(faces ? { faces } : {}) });
     return { backend: backend.name, backendDetail: backend.detail, detector: loaded.bestDetector };
   },
 
@@ -42,10 +44,12 @@ const api: AnalysisWorkerApi = {
       detector: options.detector,
       sourceWidth: decoded.sourceWidth,
       sourceHeight: decoded.sourceHeight,
+      // The detector's small colour copy (the decoder makes it at a reduced scale, like the thumbnail's).
+      faces: { small: decoded.preview(DETECTOR_SIDE) },
     });
     const out: PhotoAnalysis = {
       analysis: result.analysis,
-      timings: { decodeMs: t1 - t0, featuresMs: result.featuresMs, modelMs: result.modelMs, cnnMs: result.cnnMs, totalMs: 0 },
+      timings: { decodeMs: t1 - t0, featuresMs: result.featuresMs, modelMs: result.modelMs, cnnMs: result.cnnMs, faceMs: result.faceMs, totalMs: 0 },
     };
     if (options.thumbnail) out.thumbnail = await makeThumbnail(decoded.preview(options.thumbnail), options.thumbnail);
     out.timings.totalMs = performance.now() - t0;

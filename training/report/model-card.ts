@@ -89,6 +89,18 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
       '',
     );
   }
+  // Not from the training run: the face nets the app ships beside the blur model (src/core/face).
+  lines.push(
+    '## Third-party models (not trained here)',
+    '',
+    'The face pass (src/core/face) uses two nets from the npm package `@vladmandic/face-api` 1.7.15 (MIT licence; the nets were trained and published by face-api.js, also MIT), served by the app at `/models/faces/`, copied from the package\'s own files at build time (vite.config.ts) and precached by the service worker like the blur model; this repository holds no copy of their weights. They are not blur models: they find faces and their landmarks, and the face-sharpness measure and the rule that fuses it with the frame\'s verdict are our own code (src/core/face).',
+    '',
+    '| net | file | size | use |',
+    '|---|---|---|---|',
+    '| Tiny Face Detector (Tiny YOLO v2, depthwise separable) | tiny_face_detector_model.bin | 189 KiB | faces, on a 320 px square copy of the photo |',
+    '| 68-point face landmarks, tiny | face_landmark_68_tiny_model.bin | 75 KiB | eye and brow points, on each face big enough to judge |',
+    '',
+  );
   lines.push(
     '## Reproduce',
     '',
