@@ -256,7 +256,7 @@ test('exports every result as CSV and JSON with file, verdict, probability, type
   const csvFile = await csvDownload;
   expect(csvFile.suggestedFilename()).toMatch(/^blur-finder-.*\.csv$/);
   const lines = readFileSync((await csvFile.path())!, 'utf8').trim().split(/\r?\n/);
-  expect(lines[0]).toBe('file,folder,verdict,probability,cause,size,date,error');
+  expect(lines[0]).toBe('file,folder,verdict,probability,cause,size,date,error,subject,face_sharpness,eyes_closed');
   expect(lines).toHaveLength(photos.length + 1);
 
   const jsonDownload = page.waitForEvent('download');

@@ -4,10 +4,14 @@ import type { PhotoStore } from '../state/store.ts';
 import { download } from '../ui/dom.ts';
 import { galleryListCsv, toCsv, toJson, type ExportRow, type GalleryListRow } from './export.ts';
 import { comparePhotos } from '../state/view-filter.ts';
+import { decidingReading, type SubjectCause } from '../../core/face/subject-focus.ts';
+
+const SUBJECT_WORDS: Record<SubjectCause, string> = { 'face-sharp': 'face sharp', 'focus-missed': 'focus missed the subject', 'face-soft': 'face soft' };
 
 export function exportRows(store: PhotoStore): ExportRow[] {
   return [...store.photos.values()].sort(comparePhotos('blurriest')).map((photo) => {
     const shown = store.shown(photo);
+    const face = photo.outcome.kind === 'done' ? decidingReading(photo.outcome.analysis.subject) : null;
     return {
       file: photo.name,
       folder: photo.folder,
@@ -17,6 +21,9 @@ export function exportRows(store: PhotoStore): ExportRow[] {
       size: photo.size,
       date: new Date(photoTime(photo)).toISOString(),
       error: photo.outcome.kind === 'error' ? photo.outcome.message : null,
+      subject: shown.subject ? SUBJECT_WORDS[shown.subject] : null,
+      face_sharpness: face?.sharpness ?? null,
+      eyes_closed: face ? shown.eyesClosed : null,
     };
   });
 }

@@ -10,21 +10,30 @@ const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   size: 123456,
   date: '2024-06-01T12:00:00.000Z',
   error: null,
+  subject: null,
+  face_sharpness: null,
+  eyes_closed: null,
   ...over,
 });
 
 describe('toCsv', () => {
   it('writes a header and one line per photo', () => {
     const lines = toCsv([row(), row({ file: 'b.jpg', verdict: 'sharp', cause: null, probability: 0.01 })]).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('file,folder,verdict,probability,cause,size,date,error');
-    expect(lines[1]).toBe('IMG_1.jpg,Camera,blurry,0.8765,motion,123456,2024-06-01T12:00:00.000Z,');
-    expect(lines[2]).toBe('b.jpg,Camera,sharp,0.01,,123456,2024-06-01T12:00:00.000Z,');
+    expect(lines[0]).toBe('file,folder,verdict,probability,cause,size,date,error,subject,face_sharpness,eyes_closed');
+    expect(lines[1]).toBe('IMG_1.jpg,Camera,blurry,0.8765,motion,123456,2024-06-01T12:00:00.000Z,,,,');
+    expect(lines[2]).toBe('b.jpg,Camera,sharp,0.01,,123456,2024-06-01T12:00:00.000Z,,,,');
+  });
+
+  it('carries what the faces decided, the face sharpness and closed eyes', () => {
+    const lines = toCsv([row({ subject: 'focus missed the subject', face_sharpness: 0.123456, eyes_closed: false }), row({ subject: 'face sharp', face_sharpness: 0.7, eyes_closed: true })]).trimEnd().split('\r\n');
+    expect(lines[1].endsWith(',focus missed the subject,0.1235,false')).toBe(true);
+    expect(lines[2].endsWith(',face sharp,0.7,true')).toBe(true);
   });
 
   it('quotes commas, quotes and newlines', () => {
     const line = toCsv([row({ file: 'a, "b".jpg', error: 'line1\nline2' })]).split('\r\n')[1];
     expect(line.startsWith('"a, ""b"".jpg"')).toBe(true);
-    expect(line.endsWith('"line1\nline2"')).toBe(true);
+    expect(line.endsWith('"line1\nline2",,,')).toBe(true);
   });
 
   it('defuses cells a spreadsheet would run as formulas', () => {

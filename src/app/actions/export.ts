@@ -12,9 +12,15 @@ export interface ExportRow {
   /** ISO 8601 capture time (EXIF, else the file's date). */
   date: string;
   error: string | null;
+  /** What the faces decided: 'face sharp', 'focus missed the subject', 'face soft'; null when they did not decide. */
+  subject: string | null;
+  /** The deciding face's sharpness, 0..1; null without a face to judge. */
+  face_sharpness: number | null;
+  /** Whether the person's eyes are closed; null when no face was judged. */
+  eyes_closed: boolean | null;
 }
 
-const COLUMNS: (keyof ExportRow)[] = ['file', 'folder', 'verdict', 'probability', 'cause', 'size', 'date', 'error'];
+const COLUMNS: (keyof ExportRow)[] = ['file', 'folder', 'verdict', 'probability', 'cause', 'size', 'date', 'error', 'subject', 'face_sharpness', 'eyes_closed'];
 
 function csvCell(value: unknown): string {
   if (value == null) return '';
@@ -26,7 +32,8 @@ function csvCell(value: unknown): string {
 
 export function toCsv(rows: readonly ExportRow[]): string {
   const lines = [COLUMNS.join(',')];
-  for (const row of rows) lines.push(COLUMNS.map((c) => csvCell(c === 'probability' && row.probability != null ? Number(row.probability.toFixed(4)) : row[c])).join(','));
+  const rounded = (row: ExportRow, c: keyof ExportRow) => (typeof row[c] === 'number' && (c === 'probability' || c === 'face_sharpness') ? Number((row[c] as number).toFixed(4)) : row[c]);
+  for (const row of rows) lines.push(COLUMNS.map((c) => csvCell(rounded(row, c))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -4,6 +4,7 @@
 import type { BurstMembership, PhotoStore } from '../state/store.ts';
 import { photoTime } from '../state/photo.ts';
 import { groupBursts, type BurstCandidate } from './group.ts';
+import { eyesClosed, subjectCause } from '../../core/face/subject-focus.ts';
 
 export function trackBursts(store: PhotoStore): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -13,7 +14,12 @@ export function trackBursts(store: PhotoStore): void {
     const candidates: BurstCandidate[] = [];
     for (const p of store.photos.values()) {
       if (p.outcome.kind !== 'done' || !p.hash || p.location !== 'original') continue;
-      candidates.push({ key: p.key, time: photoTime(p), hash: p.hash, probability: p.outcome.analysis.probability, size: p.size });
+      const { analysis } = p.outcome;
+      const cause = subjectCause(analysis.subject);
+      candidates.push({
+        key: p.key, time: photoTime(p), hash: p.hash, probability: analysis.probability, size: p.size,
+        eyesClosed: eyesClosed(analysis.subject), faceSoft: cause === 'focus-missed' || cause === 'face-soft',
+      });
     }
     const membership = new Map<string, BurstMembership>();
     groupBursts(candidates).forEach((burst, id) => {

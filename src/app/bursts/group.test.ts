@@ -38,4 +38,13 @@ describe('groupBursts', () => {
   it('breaks ties by the larger file', () => {
     expect(groupBursts([shot('small', 0, A, 0.2, 10), shot('big', 100, A, 0.2, 20)])[0].best).toBe('big');
   });
+
+  it('prefers the shot with eyes open, then the one whose face is in focus, over a sharper frame', () => {
+    const blink = { ...shot('blink', 0, A, 0.05), eyesClosed: true };
+    const open = shot('open', 500, A, 0.3);
+    expect(groupBursts([blink, open])[0].best).toBe('open');
+    const missed = { ...shot('missed', 0, A, 0.05), faceSoft: true };
+    expect(groupBursts([missed, open])[0].best).toBe('open');
+    expect(groupBursts([{ ...blink }, { ...missed, key: 'm' }])[0].best).toBe('m');
+  });
 });

@@ -11,6 +11,17 @@ export interface BurstCandidate {
   /** Blur probability; the lowest in a group is its best shot. */
   probability: number;
   size: number;
+  /** The person's eyes are closed, or focus missed the face: any shot without that beats one
+   * with it, whatever the frame's probability says (src/core/face). */
+  eyesClosed?: boolean;
+  faceSoft?: boolean;
+}
+
+/** Worse shots sort later: closed eyes, then a soft face, then blur, then the smaller file. */
+function betterShot(a: BurstCandidate, b: BurstCandidate): BurstCandidate {
+  const flaws = (c: BurstCandidate) => (c.eyesClosed ? 2 : 0) + (c.faceSoft ? 1 : 0);
+  if (flaws(a) !== flaws(b)) return flaws(b) < flaws(a) ? b : a;
+  return b.probability < a.probability || (b.probability === a.probability && b.size > a.size) ? b : a;
 }
 
 export interface Burst {
@@ -46,6 +57,6 @@ export function groupBursts(items: readonly BurstCandidate[], options: BurstOpti
   if (current.length > 1) groups.push(current);
   return groups.map((members) => ({
     keys: members.map((m) => m.key),
-    best: members.reduce((a, b) => (b.probability < a.probability || (b.probability === a.probability && b.size > a.size) ? b : a)).key,
+    best: members.reduce(betterShot).key,
   }));
 }

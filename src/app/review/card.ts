@@ -35,7 +35,7 @@ export function createCard(photo: Photo): HTMLLIElement {
 }
 
 function signature(s: CardState): string {
-  return [s.shown.verdict, s.shown.cause, s.selected, s.burst?.id, s.burst?.best, s.photo.location, Boolean(s.photo.thumbnail), s.photo.outcome.kind].join('|');
+  return [s.shown.verdict, s.shown.cause, s.shown.subject, s.shown.eyesClosed, s.selected, s.burst?.id, s.burst?.best, s.photo.location, Boolean(s.photo.thumbnail), s.photo.outcome.kind].join('|');
 }
 
 export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (photo: Photo) => string | null): void {
@@ -50,6 +50,11 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
   else delete li.dataset.probability;
   if (shown.verdict === 'blurry' && shown.cause) li.dataset.cause = shown.cause;
   else delete li.dataset.cause;
+  // What the faces decided, and closed eyes: part of the automation contract.
+  if (shown.subject) li.dataset.subject = shown.subject;
+  else delete li.dataset.subject;
+  if (shown.eyesClosed) li.dataset.eyesClosed = 'true';
+  else delete li.dataset.eyesClosed;
   if (burst) {
     li.dataset.burst = String(burst.id);
     li.dataset.burstBest = String(burst.best);
@@ -87,6 +92,8 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
     photo.name,
     probability != null ? `${VERDICT_WORDS[shown.verdict].toLowerCase()}, ${formatPercent(probability)} blur` : VERDICT_WORDS[shown.verdict].toLowerCase(),
     shown.cause ? CAUSE_LABELS[shown.cause] : null,
+    shown.subject === 'focus-missed' ? 'focus missed the subject' : null,
+    shown.eyesClosed ? 'eyes closed' : null,
     burst ? (burst.best ? `best of a burst of ${burst.size}` : `one of a burst of ${burst.size}`) : null,
     photo.location === 'blurry-folder' ? 'moved to the Blurry folder' : null,
     photo.outcome.kind === 'error' ? photo.outcome.message : null,

@@ -4,6 +4,8 @@
 import type { Analysis, BlurCause, RegionMap, Verdict } from '../../core/types.ts';
 import { causeFor } from '../../core/fusion/verdict.ts';
 import { blurCentrality } from '../../core/cnn/aggregation.ts';
+import { eyesClosed } from '../../core/face/subject-focus.ts';
+import { subjectReason } from './subject-reason.ts';
 
 /**
  * Cells at or above SHARP_CELL count as sharp, below BLURRY_CELL as blurry; between is "can't
@@ -71,7 +73,14 @@ export const CAUSE_LABELS: Record<BlurCause, string> = {
   'out-of-focus': 'out of focus',
 };
 
+/** Why the photo got its verdict: the faces' reason when they decided, else the frame's; and a
+ * note when the person's eyes are closed (a flag of its own, not part of the verdict). */
 export function explain(analysis: Analysis, verdict: Verdict): string {
+  const reason = subjectReason(analysis) ?? frameReason(analysis, verdict);
+  return eyesClosed(analysis.subject) ? `${reason} · eyes closed` : reason;
+}
+
+function frameReason(analysis: Analysis, verdict: Verdict): string {
   const shares = regionShares(analysis.regions);
   const share = sharpShare(analysis.regions);
   const cause = causeFor(analysis, verdict);

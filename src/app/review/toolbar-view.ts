@@ -4,7 +4,7 @@ import { h, setText, frameThrottle } from '../ui/dom.ts';
 import type { PhotoStore } from '../state/store.ts';
 import { SENSITIVITY_MAX, SENSITIVITY_MIN } from '../state/sensitivity.ts';
 import { CAUSE_LABELS } from './reason.ts';
-import type { SortOrder, VerdictFilter } from '../state/view-filter.ts';
+import type { PeopleFilter, SortOrder, VerdictFilter } from '../state/view-filter.ts';
 import { burstRest } from '../bursts/burst-tracker.ts';
 
 export interface ToolbarHandlers {
@@ -43,6 +43,16 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
   const typeSelect = h('select', { id: 'type-filter', 'data-testid': 'type-filter', 'aria-label': 'Cause of blur' }, h('option', { value: 'any' }, 'Any cause'));
   for (const c of BLUR_CAUSES) typeSelect.append(h('option', { value: c }, CAUSE_LABELS[c]));
   typeSelect.addEventListener('change', () => store.setFilter({ cause: typeSelect.value as BlurCause | 'any' }));
+
+  // Faces: the photos where focus missed the person, and those where the person's eyes are closed.
+  const peopleSelect = h(
+    'select',
+    { id: 'people-filter', 'data-testid': 'people-filter' },
+    h('option', { value: 'any' }, 'Any photo'),
+    h('option', { value: 'focus-missed' }, 'Focus missed the subject'),
+    h('option', { value: 'eyes-closed' }, 'Eyes closed'),
+  );
+  peopleSelect.addEventListener('change', () => store.setFilter({ people: peopleSelect.value as PeopleFilter }));
 
   const sortSelect = h(
     'select',
@@ -90,6 +100,7 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
       'div',
       { class: 'toolbar-row' },
       h('label', { class: 'field', for: 'type-filter' }, h('span', {}, 'Cause of blur'), typeSelect),
+      h('label', { class: 'field', for: 'people-filter' }, h('span', {}, 'People'), peopleSelect),
       h('label', { class: 'field', for: 'sort-order' }, h('span', {}, 'Order'), sortSelect),
     ),
     h('div', { class: 'exports' }, exportCsv, exportJson),
@@ -121,6 +132,8 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
       const option = typeSelect.querySelector<HTMLOptionElement>(`option[value=${cause}]`)!;
       setText(option, `${CAUSE_LABELS[cause]} (${c[cause]})`);
     }
+    setText(peopleSelect.querySelector('option[value=focus-missed]')!, `Focus missed the subject (${c.focusMissed})`);
+    setText(peopleSelect.querySelector('option[value=eyes-closed]')!, `Eyes closed (${c.eyesClosed})`);
   };
   store.subscribe(frameThrottle(render));
   render();

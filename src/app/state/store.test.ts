@@ -41,7 +41,7 @@ describe('PhotoStore', () => {
     s.setSensitivity(100);
     expect(s.counts()).toMatchObject({ blurry: 2, uncertain: 0, sharp: 1 });
     // A photo made blurry by the slider gets the likelier cause.
-    expect(s.shown(s.photos.get('soft.jpg')!)).toEqual({ verdict: 'blurry', cause: 'out-of-focus' });
+    expect(s.shown(s.photos.get('soft.jpg')!)).toEqual({ verdict: 'blurry', cause: 'out-of-focus', subject: null, eyesClosed: false });
     expect(seen).toEqual(['view']);
   });
 
@@ -65,5 +65,28 @@ describe('PhotoStore', () => {
     s.remove(['blurry.jpg']);
     expect([...s.selection]).toEqual(['soft.jpg']);
     expect(s.selectedPhotos().map((p) => p.name)).toEqual(['soft.jpg']);
+  });
+
+  it('lets the faces have their say at every sensitivity, and filters by them', () => {
+    const s = store();
+    const withFace = (sharpness: number, backgroundSharp: boolean, eyesClosed = false): Analysis => ({
+      ...analysis(sharpness > 0.5 ? 0.95 : 0.05, 'defocus'),
+      subject: { faces: [{ box: { x: 0, y: 0, width: 200, height: 200 }, score: 0.9, sharpness, eyeAspect: 0.3, eyesClosed }], deciding: 0, decidingReason: 'only', backgroundSharp },
+    });
+    s.put([
+      photo('portrait.jpg', { kind: 'done', analysis: withFace(0.9, false) }),
+      photo('missed.jpg', { kind: 'done', analysis: withFace(0.05, true) }),
+      photo('blink.jpg', { kind: 'done', analysis: withFace(0.9, false, true) }),
+    ]);
+    for (const sensitivity of [0, 50, 100]) {
+      s.setSensitivity(sensitivity);
+      expect(s.shown(s.photos.get('portrait.jpg')!)).toMatchObject({ verdict: 'sharp', subject: 'face-sharp' });
+      expect(s.shown(s.photos.get('missed.jpg')!)).toMatchObject({ verdict: 'blurry', subject: 'focus-missed' });
+    }
+    s.setFilter({ people: 'focus-missed' });
+    expect(s.visible().map((p) => p.name)).toEqual(['missed.jpg']);
+    s.setFilter({ people: 'eyes-closed' });
+    expect(s.visible().map((p) => p.name)).toEqual(['blink.jpg']);
+    expect(s.counts()).toMatchObject({ focusMissed: 1, eyesClosed: 1 });
   });
 });

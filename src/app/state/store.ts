@@ -3,6 +3,7 @@
 // stored probability at the slider's thresholds, so moving the slider never re-analyses.
 import type { BlurCause } from '../../core/types.ts';
 import { causeFor, verdictAt, type VerdictThresholds } from '../../core/fusion/verdict.ts';
+import { eyesClosed, subjectVerdict } from '../../core/face/subject-focus.ts';
 import { bandsAt, DEFAULT_SENSITIVITY } from './sensitivity.ts';
 import { ALL_PHOTOS, comparePhotos, matches, type Shown, type SortOrder, type ViewFilter } from './view-filter.ts';
 import type { Photo } from './photo.ts';
@@ -25,6 +26,9 @@ export interface Counts {
   error: number;
   motion: number;
   'out-of-focus': number;
+  /** Photos whose focus missed the person, and photos whose person has closed eyes. */
+  focusMissed: number;
+  eyesClosed: number;
 }
 
 export class PhotoStore {
@@ -115,12 +119,14 @@ export class PhotoStore {
   shown(photo: Photo): Shown {
     switch (photo.outcome.kind) {
       case 'pending':
-        return { verdict: 'pending', cause: null };
+        return { verdict: 'pending', cause: null, subject: null, eyesClosed: false };
       case 'error':
-        return { verdict: 'error', cause: null };
+        return { verdict: 'error', cause: null, subject: null, eyesClosed: false };
       case 'done': {
-        const verdict = verdictAt(photo.outcome.analysis.probability, this.bands);
-        return { verdict, cause: causeFor(photo.outcome.analysis, verdict) };
+        // The slider moves the frame's bands; the faces then have their say (one rule, in core).
+        const { analysis } = photo.outcome;
+        const { verdict, cause } = subjectVerdict(verdictAt(analysis.probability, this.bands), analysis.subject);
+        return { verdict, cause: causeFor(analysis, verdict), subject: cause, eyesClosed: eyesClosed(analysis.subject) };
       }
     }
   }
@@ -131,13 +137,15 @@ export class PhotoStore {
   }
 
   counts(): Counts {
-    const counts: Counts = { total: 0, done: 0, pending: 0, sharp: 0, blurry: 0, uncertain: 0, error: 0, motion: 0, 'out-of-focus': 0 };
+    const counts: Counts = { total: 0, done: 0, pending: 0, sharp: 0, blurry: 0, uncertain: 0, error: 0, motion: 0, 'out-of-focus': 0, focusMissed: 0, eyesClosed: 0 };
     for (const photo of this.photos.values()) {
       counts.total++;
       const shown = this.shown(photo);
       counts[shown.verdict]++;
       if (shown.verdict !== 'pending') counts.done++;
       if (shown.cause) counts[shown.cause satisfies BlurCause]++;
+      if (shown.subject === 'focus-missed') counts.focusMissed++;
+      if (shown.eyesClosed) counts.eyesClosed++;
     }
     return counts;
   }

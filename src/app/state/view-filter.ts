@@ -1,26 +1,36 @@
 // Which photos the grid shows and in what order. Pure, so the rules are testable apart from the DOM.
 import type { BlurCause } from '../../core/types.ts';
+import type { SubjectCause } from '../../core/face/subject-focus.ts';
 import { photoTime, type Photo } from './photo.ts';
 
 export type ShownVerdict = 'sharp' | 'blurry' | 'uncertain' | 'error' | 'pending';
 export type VerdictFilter = 'all' | 'blurry' | 'uncertain' | 'sharp' | 'error';
 export type SortOrder = 'blurriest' | 'sharpest' | 'date' | 'name';
 
+/** The people filter: photos whose focus missed the person, or whose person has closed eyes. */
+export type PeopleFilter = 'any' | 'focus-missed' | 'eyes-closed';
+
 export interface ViewFilter {
   verdict: VerdictFilter;
   cause: BlurCause | 'any';
+  people: PeopleFilter;
 }
 
-export const ALL_PHOTOS: ViewFilter = { verdict: 'all', cause: 'any' };
+export const ALL_PHOTOS: ViewFilter = { verdict: 'all', cause: 'any', people: 'any' };
 
 export interface Shown {
   verdict: ShownVerdict;
   cause: BlurCause | null;
+  /** What the faces decided (src/core/face/subject-focus.ts); null when they left the frame's verdict. */
+  subject: SubjectCause | null;
+  eyesClosed: boolean;
 }
 
 export function matches(shown: Shown, filter: ViewFilter): boolean {
   if (filter.verdict !== 'all' && shown.verdict !== filter.verdict) return false;
   if (filter.cause !== 'any' && shown.cause !== filter.cause) return false;
+  if (filter.people === 'focus-missed' && shown.subject !== 'focus-missed') return false;
+  if (filter.people === 'eyes-closed' && !shown.eyesClosed) return false;
   return true;
 }
 

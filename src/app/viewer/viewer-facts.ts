@@ -6,6 +6,7 @@ import { photoTime, type Photo } from '../state/photo.ts';
 import type { BurstMembership } from '../state/store.ts';
 import type { Shown } from '../state/view-filter.ts';
 import { CAUSE_LABELS } from '../review/reason.ts';
+import { faceSharpnessWords } from '../review/subject-reason.ts';
 
 const fact = (term: string, value: string, testId?: string) => [h('dt', {}, term), h('dd', { 'data-testid': testId }, value)];
 
@@ -15,6 +16,9 @@ export function factRows(photo: Photo, shown: Shown, burst: BurstMembership | un
   if (photo.outcome.kind === 'done') {
     const a = photo.outcome.analysis;
     if (shown.cause) rows.push(...fact('Cause', CAUSE_LABELS[shown.cause]));
+    const faceWords = faceSharpnessWords(a);
+    if (faceWords) rows.push(...fact('Face sharpness', faceWords));
+    if (shown.eyesClosed) rows.push(...fact('Eyes', 'Closed'));
     // Causes belong to photos offered for clean-up or a look, not to keepers.
     if (a.typeProbabilities && shown.cause) {
       const p = a.typeProbabilities;

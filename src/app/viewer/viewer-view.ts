@@ -10,6 +10,7 @@ import type { PhotoStore } from '../state/store.ts';
 import { explain } from '../review/reason.ts';
 import { overlayPanel } from './overlay-panel.ts';
 import { factRows } from './viewer-facts.ts';
+import { createFaceOutline, showFaceOutline } from './face-outline.ts';
 import { flip, isPressed, toggleButton } from './toggle.ts';
 import { decisiveRegion } from './focus-region.ts';
 import { centreOn, dragToPan } from './pan.ts';
@@ -38,7 +39,8 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
   let current: Photo | null = null;
   const overlays = overlayPanel(pool, () => current);
   const img = h('img', { class: 'viewer-photo', alt: '', 'data-testid': 'viewer-photo', draggable: 'false' });
-  const frame = h('div', { class: 'viewer-frame' }, img, overlays.regionLayer, overlays.edgeCanvas);
+  const faceOutline = createFaceOutline();
+  const frame = h('div', { class: 'viewer-frame' }, img, overlays.regionLayer, overlays.edgeCanvas, faceOutline);
   const stage = h('div', { class: 'viewer-stage fit', tabindex: 0, 'aria-label': 'Photo (drag or scroll to pan at 100%)', role: 'region' }, frame);
 
   const zoom = toggleButton('100%', 'viewer-zoom');
@@ -103,6 +105,7 @@ export function viewerView({ store, pool, order, onClose }: ViewerDeps): Viewer 
     select.disabled = photo.location !== 'original';
 
     facts.replaceChildren(...factRows(photo, shown, store.bursts.get(photo.key)));
+    showFaceOutline(faceOutline, photo.outcome.kind === 'done' ? photo.outcome.analysis : null);
     overlays.enableFor(photo);
   };
 
