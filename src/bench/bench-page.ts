@@ -97,6 +97,19 @@ const bench = {
     }
   },
 
+  /** The face pass on real photos (base64 JPEGs), one photo at a time so each has a worker to
+   * itself: its cost per photo, and how many faces it found. */
+  async facePass(jpegs: string[]): Promise<Array<{ faceMs: number; faces: number; judged: boolean }>> {
+    if (!pool) await bench.startPool();
+    const out: Array<{ faceMs: number; faces: number; judged: boolean }> = [];
+    for (const base64 of jpegs) {
+      const blob = new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type: 'image/jpeg' });
+      const { analysis, timings } = await pool!.analyze(blob);
+      out.push({ faceMs: timings.faceMs, faces: analysis.subject?.faces.length ?? 0, judged: (analysis.subject?.deciding ?? null) !== null });
+    }
+    return out;
+  },
+
   /** Time from a cold pool to the first verdict on one photo. */
   async firstVerdictMs(): Promise<number> {
     const t0 = performance.now();
@@ -116,7 +129,7 @@ const bench = {
     const tensors: number[] = [];
     let done = 0;
     let errors = 0;
-    const stages: Record<string, number[]> = { decodeMs: [], featuresMs: [], modelMs: [], cnnMs: [], totalMs: [] };
+    const stages: Record<string, number[]> = { decodeMs: [], featuresMs: [], modelMs: [], cnnMs: [], faceMs: [], totalMs: [] };
     const items = (function* () {
       for (let i = 0; i < total; i++) yield { file: photos[i % photos.length], name: `photo-${i}.jpg` };
     })();

@@ -3,11 +3,13 @@
 // scan throughput through the real worker pool, decode-only throughput at the same
 // concurrency, their ratio, time to first verdict from a cold pool, memory over a long scan.
 // `--photos DIR` also times a folder of real camera JPEGs (generated JPEGs compress differently).
+// The face pass is timed on real photos of people, one at a time (--people, default
+// ../shared/data/people-photos when it is there: the generated photos have no faces).
 import { chromium, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { requireChromium, CHROMIUM_ARGS } from '../../e2e/chromium.ts';
 
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
       repeats: { type: 'string', default: '3' },
       soak: { type: 'string', default: '300' },
       port: { type: 'string', default: '4391' },
+      people: { type: 'string', default: join(import.meta.dirname, '../../../shared/data/people-photos') },
     },
   });
   const photoDir = /^\d+$/.test(values.photos!) ? null : values.photos!;
@@ -109,6 +112,8 @@ async function main(): Promise<void> {
     const concurrency = await page.evaluate(() => window.blurBench.concurrency);
     await page.evaluate((n) => window.blurBench.scan(n), concurrency); // warm-up
     const { scans, decodes, browserDecodes, fullDecodes, stageMs } = await timeScans(page, count, repeats, log);
+    const faces = existsSync(values.people!) ? await peopleFacePass(page, values.people!) : null;
+    if (faces) log(`face pass on ${faces.photos} people photos: median ${faces.median_ms} ms (${faces.median_ms_with_a_judged_face} ms with a face big enough to judge, ${faces.median_ms_without_faces} ms with none)`);
     const soakTotal = Number(values.soak);
     const soak = await page.evaluate((n) => window.blurBench.scan(n, Math.max(1, Math.floor(n / 10))), soakTotal);
     log(`soak of ${soakTotal}: memory samples (MB) ${soak.memory.map((b) => (b / 1e6).toFixed(0)).join(' ')}`);
@@ -150,6 +155,7 @@ async function main(): Promise<void> {
       ratio_vs_full_bitmap_decode: round(median(scans) / median(fullDecodes)),
       time_to_first_verdict_ms: Math.round(firstVerdict),
       per_photo_stage_ms: stageMs,
+      face_pass: faces,
       soak_photos: soakTotal,
       soak_photos_per_second: round(soak.photosPerSecond),
       peak_memory_mb: round(Math.max(...soak.memory) / 1e6, 1),
@@ -171,6 +177,27 @@ async function main(): Promise<void> {
   }
 }
 
+
+/** Every JPEG under `dir`, through the real pool one at a time; medians of the face pass. */
+async function peopleFacePass(page: Page, dir: string) {
+  const files: string[] = [];
+  const walk = (d: string) => readdirSync(d).sort().forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.jpe?g$/i.test(n) && files.push(join(d, n))));
+  walk(dir);
+  const jpegs = files.map((f) => readFileSync(f).toString('base64'));
+  await page.evaluate((list) => window.blurBench.facePass(list), jpegs.slice(0, 2)); // warm-up
+  const runs = await page.evaluate((list) => window.blurBench.facePass(list), jpegs);
+  const ms = (pick: (r: (typeof runs)[number]) => boolean) => {
+    const xs = runs.filter(pick).map((r) => r.faceMs);
+    return xs.length ? round(median(xs), 1) : null;
+  };
+  return {
+    photos: runs.length,
+    median_ms: ms(() => true),
+    median_ms_with_a_judged_face: ms((r) => r.judged),
+    median_ms_without_faces: ms((r) => r.faces === 0),
+    photos_with_a_judged_face: runs.filter((r) => r.judged).length,
+  };
+}
 
 main().catch((error) => {
   console.error(error instanceof Error ? error.stack : error);

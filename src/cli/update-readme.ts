@@ -45,7 +45,7 @@ function evalTable(report: any): string {
 }
 
 /** Per-photo stages as the README names them; 'model' includes patch cutting and aggregation. */
-const STAGE_LABELS: Record<string, string> = { decodeMs: 'decode', featuresMs: 'features', modelMs: 'model', cnnMs: 'of which CNN inference', totalMs: 'total' };
+const STAGE_LABELS: Record<string, string> = { decodeMs: 'decode', featuresMs: 'features', modelMs: 'model', cnnMs: 'of which CNN inference', faceMs: 'faces', totalMs: 'total' };
 
 function benchTable(bench: any): string {
   return [
@@ -58,6 +58,9 @@ function benchTable(bench: any): string {
     `| scan / decode ratio | ${bench.ratio} |`,
     `| full-size createImageBitmap decode, for reference | ${bench.full_bitmap_decode_photos_per_second} photos/s (scan / that: ${bench.ratio_vs_full_bitmap_decode}) |`,
     `| per photo in a worker (median ms) | ${Object.entries(bench.per_photo_stage_ms ?? {}).map(([k, v]) => `${STAGE_LABELS[k] ?? k.replace('Ms', '')} ${v}`).join(', ')} |`,
+    ...(bench.face_pass
+      ? [`| face pass on ${bench.face_pass.photos} real people photos, one at a time (median ms) | ${bench.face_pass.median_ms} (${bench.face_pass.median_ms_with_a_judged_face} with a face big enough to judge, ${bench.face_pass.median_ms_without_faces ?? '—'} with none) |`]
+      : []),
     `| time to first verdict, cold | ${bench.time_to_first_verdict_ms} ms |`,
     `| memory over a ${bench.soak_photos}-photo scan (page + workers) | peak ${bench.peak_memory_mb} MB, growth ratio ${bench.memory_growth_ratio} |`,
   ].join('\n');
