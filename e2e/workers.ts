@@ -20,7 +20,9 @@ export type Breakage = 'uncaught-error' | 'silent-exit' | 'endless-loop';
 export async function breakNextPhoto(worker: Worker, how: Breakage): Promise<void> {
   await worker.evaluate((how) => {
     const scope = self as unknown as { createImageBitmap: unknown; close(): void };
-    scope.createImageBitmap = () => {
+    // Either decode path breaks: the browser's (createImageBitmap) and libjpeg-turbo's, which
+    // starts by reading the file's bytes.
+    const breakHere = (): Promise<never> => {
       if (how === 'uncaught-error') {
         // Thrown from a task of its own, as a fault in a callback would be: nothing awaits it.
         setTimeout(() => {
@@ -34,8 +36,10 @@ export async function breakNextPhoto(worker: Worker, how: Breakage): Promise<voi
           /* never returns, never yields: a hung decoder or an endless loop */
         }
       }
-      return new Promise(() => {});
+      return new Promise<never>(() => {});
     };
+    scope.createImageBitmap = breakHere;
+    Blob.prototype.arrayBuffer = breakHere;
   }, how);
 }
 
@@ -44,9 +48,17 @@ export async function slowDecodes(worker: Worker, ms: number): Promise<void> {
   await worker.evaluate((ms) => {
     const scope = self as unknown as { createImageBitmap: (...args: unknown[]) => Promise<unknown> };
     const decode = scope.createImageBitmap.bind(self);
+    const wait = () => new Promise((resolve) => setTimeout(resolve, ms));
     scope.createImageBitmap = async (...args: unknown[]) => {
-      await new Promise((resolve) => setTimeout(resolve, ms));
+      await wait();
       return decode(...args);
+    };
+    // JPEGs decode through libjpeg-turbo from the file's bytes, not createImageBitmap: reading the
+    // whole file (not the header's first bytes) is where that path starts.
+    const read = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = async function (this: Blob) {
+      await wait();
+      return read.call(this);
     };
   }, ms);
 }
