@@ -62,6 +62,9 @@ for (const layout of ['phone', 'desktop'] as const) {
     const page = await openApp(browser, layout);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // The start screen as a person sees it a moment after opening: the detector ready (it loads
+    // in the background), so the screenshots do not depend on how quickly it did.
+    await expect(page.getByTestId('detector-status')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Blur Finder');

@@ -105,10 +105,12 @@ for (const viewport of [{ width: 390, height: 844 }, { width: 360, height: 740 }
       expect(overlaps(card, toastBox), 'no message on it').toBe(false);
     }
 
-    // The folded controls: counts on one line, a tap away.
+    // No keyboard on a phone, so no shortcuts button taking room in the header.
+    await expect(page.getByTestId('open-shortcuts')).toBeHidden();
+    // The folded controls: the counts, and the rest a tap away.
     const fold = page.getByTestId('controls-fold');
     await expect(fold).toHaveAttribute('aria-expanded', 'false');
-    await expect(fold).toContainText(`${photos.length} of ${photos.length} photos checked`);
+    await expect(fold).toContainText(`${photos.length} of ${photos.length} checked`);
     await fold.click();
     await expect(page.getByTestId('select-blurry')).toBeVisible();
     await page.getByTestId('select-blurry').click();

@@ -3,7 +3,6 @@
 // is on the first screen; a tap unfolds them. A new scan unfolds them to show its progress.
 // On a desktop the panel has room: the line is hidden and nothing folds (CSS).
 import { h, setText } from '../ui/dom.ts';
-import { plural } from '../ui/format.ts';
 import type { PhotoStore } from '../state/store.ts';
 import type { ScanController } from '../scan/scan-controller.ts';
 
@@ -34,7 +33,9 @@ export function controlsFold(store: PhotoStore, scan: ScanController, ...content
     const c = store.counts();
     const active = ACTIVE.has(scan.progress.state);
     element.hidden = c.total === 0;
-    setText(counts, `${c.done} of ${plural(c.total, 'photo')} checked: ${c.blurry} blurry, ${c.uncertain} uncertain, ${c.sharp} sharp`);
+    // Short enough for one or two lines on a 360 px phone: counts of zero are left out.
+    const tally = [c.blurry && `${c.blurry} blurry`, c.uncertain && `${c.uncertain} uncertain`, c.sharp && `${c.sharp} sharp`].filter(Boolean);
+    setText(counts, `${c.done} of ${c.total} checked${tally.length ? `: ${tally.join(', ')}` : ''}`);
     const showingResults = !active && c.done > 0;
     if (showingResults && !wasShowingResults) setOpen(false);
     if (active && wasShowingResults) setOpen(true);

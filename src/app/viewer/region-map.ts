@@ -71,10 +71,10 @@ export function regionMapLayer(): RegionMapLayer {
 /** The key under the view buttons, in the same terms as the map. */
 export function regionLegend(): HTMLElement {
   return h(
-    'p',
+    'ul',
     { class: 'viewer-legend', hidden: true, 'data-testid': 'region-legend' },
-    h('span', { class: 'swatch blurry' }), ' blurry: shaded, outlined  ',
-    h('span', { class: 'swatch unknown' }), ' too plain to judge: lightly shaded  ',
-    h('span', { class: 'swatch sharp' }), ' sharp: clear',
+    h('li', {}, h('span', { class: 'swatch blurry' }), ' Blurry: shaded and outlined'),
+    h('li', {}, h('span', { class: 'swatch unknown' }), ' Too plain to judge: lightly shaded'),
+    h('li', {}, h('span', { class: 'swatch sharp' }), ' Sharp: left clear'),
   );
 }
