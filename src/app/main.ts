@@ -21,6 +21,7 @@ import { gridView } from './review/grid-view.ts';
 import { verdictThresholds } from '../core/fusion/verdict.ts';
 import { viewerView } from './viewer/viewer-view.ts';
 import { trackBursts } from './bursts/burst-tracker.ts';
+import { compareView } from './bursts/compare-view.ts';
 import { CleanUp } from './actions/clean-up.ts';
 import { actionBar } from './actions/action-bar.ts';
 import { exportCsv, exportJson } from './actions/export-results.ts';
@@ -99,7 +100,8 @@ const intake = intakeView(
   (message) => toasts.show(message, { tone: 'warning' }),
 );
 let openViewer: (key: string) => void = () => {};
-const grid = gridView(store, (key) => openViewer(key));
+const compare = compareView(store);
+const grid = gridView(store, (key) => openViewer(key), compare.open);
 const viewer = viewerView({ store, pool: analysisPool, order: grid.order, onClose: (key) => grid.focus(key) });
 openViewer = viewer.open;
 
@@ -113,7 +115,14 @@ const panel = h(
     store,
     scan,
     progressView(store, scan, announce, startOver),
-    toolbarView(store, { exportCsv: () => exportCsv(store), exportJson: () => exportJson(store) }),
+    toolbarView(store, {
+      exportCsv: () => exportCsv(store),
+      exportJson: () => exportJson(store),
+      notify: (message) => {
+        toasts.show(message);
+        announce(message);
+      },
+    }),
   ),
   toasts.element,
 );

@@ -42,7 +42,7 @@ export interface Photo {
   takenAt: number | null;
   outcome: Outcome;
   thumbnail: Blob | null;
-  /** dHash of the thumbnail (16 hex digits), for burst grouping. */
+  /** Difference hash of the thumbnail (bursts/dhash.ts: 32 hex digits, 16 in results stored before), for burst and similar groups. */
   hash: string | null;
   location: PhotoLocation;
   /** Only while the page holds the file; photos remembered from an earlier visit have none. */
