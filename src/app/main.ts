@@ -8,7 +8,9 @@ import { ScanController } from './scan/scan-controller.ts';
 import { progressView } from './scan/progress-view.ts';
 import { detectorStatus } from './scan/detector-status.ts';
 import { afterFirstPaint } from './scan/warm-up.ts';
+import { uncheckedNotice } from './scan/unchecked-notice.ts';
 import { PhotoStore } from './state/store.ts';
+import { uncheckedPhoto, type Photo } from './state/photo.ts';
 import { ResultsDb, fromStored } from './storage/results-db.ts';
 import { intakeView } from './intake/intake-view.ts';
 import { collectFiles, walkDirectoryHandle, type CollectResult } from './intake/collect.ts';
@@ -42,6 +44,8 @@ const scan = new ScanController(store, db, analysisPool);
 const cleanUp = new CleanUp(store, db);
 const toasts = new Toasts();
 trackBursts(store);
+/** The folder opened last (remembered across visits), for "Reopen" and for resuming a cut-off scan. */
+let rememberedFolder: FileSystemDirectoryHandle | null = null;
 
 const liveRegion = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' });
 const announce = (message: string) => {
@@ -55,12 +59,16 @@ async function clearAll(): Promise<void> {
   await db.destroy();
   await db.reopen();
   if ('caches' in window) await caches.delete(SHARE_CACHE);
+  rememberedFolder = null;
   intake.offerReconnect(null, () => {});
   toasts.show('All stored data was cleared.');
 }
 
 async function addPhotos(batch: CollectResult): Promise<void> {
-  if (batch.roots[0]) void db.setMeta('folder', batch.roots[0]).then(() => intake.offerReconnect(batch.roots[0], reconnect));
+  if (batch.roots[0]) {
+    rememberedFolder = batch.roots[0];
+    void db.setMeta('folder', batch.roots[0]).then(() => intake.offerReconnect(batch.roots[0], reconnect));
+  }
   const notes: string[] = [];
   if (batch.skipped > 0) notes.push(`${plural(batch.skipped, 'file')} that ${batch.skipped === 1 ? 'is' : 'are'} not a photo skipped`);
   if (batch.photos.length === 0) {
@@ -105,12 +113,24 @@ const grid = gridView(store, (key) => openViewer(key), compare.open);
 const viewer = viewerView({ store, pool: analysisPool, order: grid.order, onClose: (key) => grid.focus(key) });
 openViewer = viewer.open;
 
+const unchecked = uncheckedNotice(store, {
+  pickAgain: () => intake.pickFiles(),
+  folder: () => rememberedFolder,
+  resumeFolder: (f) => void reconnect(f),
+  forget: (keys) => {
+    store.remove(keys);
+    void scan.rememberCollection();
+  },
+});
+
 // The messages end the controls column: on a desktop that keeps them beside the photos, never on them.
 const panel = h(
   'div',
   { class: 'panel' },
   intake.element,
   detectorStatus(store, scan),
+  // Photos a reload cut the scan off from are news, so they stay out of the fold.
+  unchecked.element,
   controlsFold(
     store,
     scan,
@@ -151,13 +171,24 @@ store.subscribe(() => {
 
 registerServiceWorker(updateBanner(app));
 
-// The last session, as it was: results and thumbnails from IndexedDB (files reattach when re-added).
-const [last, folder] = await Promise.all([db.lastCollection().catch(() => []), db.getMeta('folder').catch(() => undefined)]);
-if (last.length > 0 && !cameFromShare()) {
-  store.put(last.map(fromStored));
-  const newest = Math.max(...last.map((s) => s.savedAt));
-  toasts.show(`Your last scan: ${plural(last.length, 'photo')}, ${formatDate(newest)}. Add the same photos or folder again to clean them up.`);
+// The last session, as it was: results and thumbnails from IndexedDB (files reattach when re-added),
+// and the photos a reload or a closed tab cut the scan off from, as "not checked".
+const empty = { stored: [], unchecked: [], fromFolder: new Set<string>() };
+const [last, folder] = await Promise.all([db.lastCollection().catch(() => empty), db.getMeta('folder').catch(() => undefined)]);
+rememberedFolder = folder ?? null;
+if (last.stored.length + last.unchecked.length > 0 && !cameFromShare()) {
+  const notChecked = last.unchecked.map((k) => uncheckedPhoto(k, last.fromFolder.has(k))).filter((p): p is Photo => p !== null);
+  store.put([...last.stored.map(fromStored), ...notChecked]);
+  const total = last.stored.length + notChecked.length;
+  const newest = last.stored.length > 0 ? Math.max(...last.stored.map((s) => s.savedAt)) : null;
+  toasts.show(
+    notChecked.length > 0
+      ? `Your last scan stopped early: ${last.stored.length} of ${plural(total, 'photo')} checked${newest ? `, ${formatDate(newest)}` : ''}.`
+      : `Your last scan: ${plural(total, 'photo')}, ${formatDate(newest)}. Add the same photos or folder again to clean them up.`,
+    { tone: notChecked.length > 0 ? 'warning' : 'info' },
+  );
 }
+unchecked.refresh();
 intake.offerReconnect(folder ?? null, (f) => void reconnect(f));
 if (!db.persistent) toasts.show('This browser does not let Blur Finder store anything, so results last only until the page is closed.', { tone: 'warning' });
 

@@ -10,6 +10,8 @@ export interface IntakeView {
   element: HTMLElement;
   /** Shrinks the drop zone once photos are on screen; the page belongs to the results then. */
   setCompact(compact: boolean): void;
+  /** Opens the photo picker, as the "Choose photos" button does (only from inside a click). */
+  pickFiles(): void;
   /** Offers to reopen the folder used last time (its handle was remembered). */
   offerReconnect(folder: FileSystemDirectoryHandle | null, reconnect: (folder: FileSystemDirectoryHandle) => void): void;
 }
@@ -118,6 +120,9 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
       title.textContent = compact ? 'Add more photos' : 'Add photos';
       filesLabel.textContent = compact ? 'Add photos' : 'Choose photos';
       folderLabel.textContent = compact ? 'Add a folder' : 'Choose a folder';
+    },
+    pickFiles() {
+      fileInput.click();
     },
     offerReconnect(folder, onReconnect) {
       reconnect.hidden = !folder;
