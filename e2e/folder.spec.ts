@@ -1,6 +1,6 @@
 // Folder mode with the File System Access API, on a real directory handle (e2e/folders.ts):
-// moving to "Blurry" and back, partial failures, deleting, reopening a remembered folder, and the
-// read-only fallback.
+// moving to "Blurry" and back, partial failures, reopening a remembered folder, and the read-only
+// fallback. Delete and the trash have their own spec (trash.spec.ts).
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,27 +89,6 @@ test('a move reports what moved and what did not; leftovers of an interrupted mo
   await expect(toast.locator('li')).toHaveText([/^blurry-b\.jpg: /]);
   await expect(result(page, 'blurry-c.jpg')).toHaveAttribute('data-location', 'blurry-folder');
   await expect(result(page, 'blurry-b.jpg')).toHaveAttribute('data-location', 'original');
-});
-
-test('delete asks first, naming the count and the size, then removes the files', async ({ page }) => {
-  await scanFolder(page, 'Party', files, 3);
-  await page.getByTestId('select-blurry').click();
-  await page.getByTestId('delete-selected').click();
-  const dialog = page.getByTestId('delete-dialog');
-  const bytes = files['blurry-b.jpg'].length + files['sub/blurry-c.jpg'].length;
-  const size = `${(bytes / 1000).toFixed(1)} kB`;
-  await expect(dialog.getByRole('heading')).toHaveText(`Delete 2 photos (${size})?`);
-  // Cancel is the default: nothing happens.
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  expect(Object.keys(await tree(page, 'Party')).sort()).toEqual(['blurry-b.jpg', 'notes.txt', 'sharp-a.jpg', 'sub/blurry-c.jpg']);
-
-  await page.getByTestId('delete-selected').click();
-  await page.getByTestId('delete-dialog').getByRole('button', { name: 'Delete 2 photos' }).click();
-  await expect(page.getByTestId('toast')).toContainText(`Deleted 2 photos (${size})`);
-  expect(Object.keys(await tree(page, 'Party')).sort()).toEqual(['notes.txt', 'sharp-a.jpg']);
-  await expect(page.getByTestId('result')).toHaveCount(1);
-  await expect(page.getByTestId('scan-summary')).toHaveAttribute('data-total', '1');
 });
 
 test('a remembered folder can be reopened after a reload, and its photos acted on without a re-scan', async ({ page }) => {

@@ -15,7 +15,7 @@ import { ResultsDb, fromStored } from './storage/results-db.ts';
 import { intakeView } from './intake/intake-view.ts';
 import { collectFiles, walkDirectoryHandle, type CollectResult } from './intake/collect.ts';
 import { cameFromShare, forgetShareUrl, takeSharedPhotos } from './intake/shared-photos.ts';
-import { requestRead } from './intake/fs-access.ts';
+import { canReadNow, requestRead } from './intake/fs-access.ts';
 import { SHARE_CACHE } from './offline/share-target-sw.ts';
 import { toolbarView } from './review/toolbar-view.ts';
 import { controlsFold } from './review/controls-fold.ts';
@@ -25,6 +25,8 @@ import { viewerView } from './viewer/viewer-view.ts';
 import { trackBursts } from './bursts/burst-tracker.ts';
 import { compareView } from './bursts/compare-view.ts';
 import { CleanUp } from './actions/clean-up.ts';
+import { Trash } from './actions/trash.ts';
+import { trashBar } from './actions/trash-bar.ts';
 import { actionBar } from './actions/action-bar.ts';
 import { exportCsv, exportJson } from './actions/export-results.ts';
 import { settingsButton } from './settings/settings-view.ts';
@@ -42,6 +44,7 @@ const db = await ResultsDb.open();
 const store = new PhotoStore(verdictThresholds());
 const scan = new ScanController(store, db, analysisPool);
 const cleanUp = new CleanUp(store, db);
+const trash = new Trash(store, db, () => void scan.rememberCollection());
 const toasts = new Toasts();
 trackBursts(store);
 /** The folder opened last (remembered across visits), for "Reopen" and for resuming a cut-off scan. */
@@ -67,6 +70,7 @@ async function clearAll(): Promise<void> {
 async function addPhotos(batch: CollectResult): Promise<void> {
   if (batch.roots[0]) {
     rememberedFolder = batch.roots[0];
+    void trash.look(batch.roots[0]);
     void db.setMeta('folder', batch.roots[0]).then(() => intake.offerReconnect(batch.roots[0], reconnect));
   }
   const notes: string[] = [];
@@ -135,6 +139,21 @@ const panel = h(
     store,
     scan,
     progressView(store, scan, announce, startOver),
+    trashBar({
+      trash,
+      toasts,
+      announce,
+      readd: async (root, restored) => {
+        const photos = await Promise.all(
+          restored.map(async ({ handle, parent, path }) => ({
+            file: await handle.getFile(),
+            folder: [root.name, ...path].join('/'),
+            source: { kind: 'handle' as const, handle, parent, root, path },
+          })),
+        );
+        await addPhotos({ photos, skipped: 0, roots: [] });
+      },
+    }),
     toolbarView(store, {
       exportCsv: () => exportCsv(store),
       exportJson: () => exportJson(store),
@@ -146,7 +165,7 @@ const panel = h(
   ),
   toasts.element,
 );
-const cleanUpBar = actionBar(store, cleanUp, toasts, announce);
+const cleanUpBar = actionBar(store, cleanUp, trash, toasts, announce);
 const layout = h('main', { class: 'layout empty' }, panel, h('section', { class: 'review', 'aria-label': 'Results' }, grid.element, cleanUpBar));
 
 app.replaceChildren(
@@ -176,6 +195,8 @@ registerServiceWorker(updateBanner(app));
 const empty = { stored: [], unchecked: [], fromFolder: new Set<string>() };
 const [last, folder] = await Promise.all([db.lastCollection().catch(() => empty), db.getMeta('folder').catch(() => undefined)]);
 rememberedFolder = folder ?? null;
+// A trash left from last time shows at once where the folder may still be read without asking.
+if (folder) void canReadNow(folder).then((ok) => (ok ? trash.look(folder) : undefined), () => {});
 if (last.stored.length + last.unchecked.length > 0 && !cameFromShare()) {
   const notChecked = last.unchecked.map((k) => uncheckedPhoto(k, last.fromFolder.has(k))).filter((p): p is Photo => p !== null);
   store.put([...last.stored.map(fromStored), ...notChecked]);

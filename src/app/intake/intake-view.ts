@@ -52,7 +52,7 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
     { class: 'how', 'aria-label': 'How it works' },
     h('li', {}, h('span', {}, h('strong', {}, 'Add'), ' photos from a folder or your gallery — or share them to Blur Finder from another app.')),
     h('li', {}, h('span', {}, h('strong', {}, 'Review'), ' the blurriest first. Each photo says why, with a sharpness map to check.')),
-    h('li', {}, h('span', {}, h('strong', {}, 'Clean up'), ': move them to a “Blurry” folder (undoable), delete them, or get a list for your gallery.')),
+    h('li', {}, h('span', {}, h('strong', {}, 'Clean up'), ': move them to a “Blurry” folder (undoable), delete them to a trash you empty later, or get a list for your gallery.')),
   );
   const element = h('section', { class: 'intake', 'aria-labelledby': 'intake-title' }, zone, steps);
 
