@@ -160,7 +160,8 @@ test('select all blurry: the bar names the count and the bytes freed; picked fil
   await page.getByTestId('gallery-list-open').click();
   const list = page.getByTestId('gallery-list');
   const names = await list.locator('li').evaluateAll((items) => items.map((i) => i.getAttribute('data-file-name')));
-  const byDate = [...blurry].sort((a, b) => photos.find((p) => p.name === a)!.lastModified! - photos.find((p) => p.name === b)!.lastModified!);
+  // Newest first, as a phone gallery shows them.
+  const byDate = [...blurry].sort((a, b) => photos.find((p) => p.name === b)!.lastModified! - photos.find((p) => p.name === a)!.lastModified!);
   expect(names).toEqual(byDate);
   const download = page.waitForEvent('download');
   await page.getByTestId('gallery-list-download').click();

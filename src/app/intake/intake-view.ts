@@ -33,7 +33,7 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
     'p',
     { class: 'intake-hint' },
     canPickDirectory()
-      ? 'Choose a folder to move blurry photos into a “Blurry” sub-folder or delete them right here.'
+      ? 'Choose a folder (on a phone: your camera folder, DCIM › Camera) to move blurry photos into a “Blurry” sub-folder or into its trash, right here.'
       : 'This browser can read folders but not change them; you get a list to delete in your gallery.',
   );
 
