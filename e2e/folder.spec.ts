@@ -1,19 +1,13 @@
-// Folder mode with the File System Access API, on a real directory handle: headless Chromium
-// cannot show the folder picker, so the test swaps window.showDirectoryPicker for a function that
-// returns a folder in the origin-private file system. Everything after the pick — walking the
-// folder, scanning, moving, undoing, deleting — runs exactly as it does on a chosen folder.
+// Folder mode with the File System Access API, on a real directory handle (e2e/folders.ts):
+// moving to "Blurry" and back, partial failures, reopening a remembered folder, and the read-only
+// fallback. Delete and the trash have their own spec (trash.spec.ts).
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
-import type { Page } from '@playwright/test';
 import { waitForScan, result } from './app.ts';
+import { scanFolder, tree } from './folders.ts';
 import { sharpJpeg, defocusedJpeg } from './photos.ts';
-
-interface TreeFile {
-  path: string;
-  base64: string;
-}
 
 const files = {
   'sharp-a.jpg': sharpJpeg(61),
@@ -21,51 +15,6 @@ const files = {
   'sub/blurry-c.jpg': defocusedJpeg(63, 7),
   'notes.txt': Buffer.from('shopping list'),
 };
-
-/** Creates folder `name` in the origin-private file system and makes it what the folder picker returns. */
-async function openFolder(page: Page, name: string, tree: Record<string, Buffer>): Promise<void> {
-  const wire: TreeFile[] = Object.entries(tree).map(([path, bytes]) => ({ path, base64: bytes.toString('base64') }));
-  await page.evaluate(
-    async ({ name, wire }) => {
-      const root = await navigator.storage.getDirectory();
-      await root.removeEntry(name, { recursive: true }).catch(() => {});
-      const folder = await root.getDirectoryHandle(name, { create: true });
-      for (const f of wire) {
-        const parts = f.path.split('/');
-        let dir = folder;
-        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
-        const handle = await dir.getFileHandle(parts[parts.length - 1], { create: true });
-        const writable = await handle.createWritable();
-        await writable.write(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)));
-        await writable.close();
-      }
-      (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () => folder;
-    },
-    { name, wire },
-  );
-}
-
-/** Every file under the folder: path -> size. */
-async function tree(page: Page, name: string): Promise<Record<string, number>> {
-  return page.evaluate(async (name) => {
-    const out: Record<string, number> = {};
-    const walk = async (dir: FileSystemDirectoryHandle, prefix: string) => {
-      for await (const entry of (dir as unknown as { values(): AsyncIterable<FileSystemHandle> }).values()) {
-        if (entry.kind === 'directory') await walk(entry as FileSystemDirectoryHandle, `${prefix}${entry.name}/`);
-        else out[`${prefix}${entry.name}`] = (await (entry as FileSystemFileHandle).getFile()).size;
-      }
-    };
-    await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle(name), '');
-    return out;
-  }, name);
-}
-
-async function scanFolder(page: Page, name: string, tree: Record<string, Buffer>, photos: number): Promise<void> {
-  await page.goto('/');
-  await openFolder(page, name, tree);
-  await page.getByTestId('choose-folder').click();
-  await waitForScan(page, photos);
-}
 
 test('move blurry photos to a "Blurry" sub-folder, then undo', async ({ page, problems }) => {
   await scanFolder(page, 'Trip', files, 3);
@@ -140,27 +89,6 @@ test('a move reports what moved and what did not; leftovers of an interrupted mo
   await expect(toast.locator('li')).toHaveText([/^blurry-b\.jpg: /]);
   await expect(result(page, 'blurry-c.jpg')).toHaveAttribute('data-location', 'blurry-folder');
   await expect(result(page, 'blurry-b.jpg')).toHaveAttribute('data-location', 'original');
-});
-
-test('delete asks first, naming the count and the size, then removes the files', async ({ page }) => {
-  await scanFolder(page, 'Party', files, 3);
-  await page.getByTestId('select-blurry').click();
-  await page.getByTestId('delete-selected').click();
-  const dialog = page.getByTestId('delete-dialog');
-  const bytes = files['blurry-b.jpg'].length + files['sub/blurry-c.jpg'].length;
-  const size = `${(bytes / 1000).toFixed(1)} kB`;
-  await expect(dialog.getByRole('heading')).toHaveText(`Delete 2 photos (${size})?`);
-  // Cancel is the default: nothing happens.
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  expect(Object.keys(await tree(page, 'Party')).sort()).toEqual(['blurry-b.jpg', 'notes.txt', 'sharp-a.jpg', 'sub/blurry-c.jpg']);
-
-  await page.getByTestId('delete-selected').click();
-  await page.getByTestId('delete-dialog').getByRole('button', { name: 'Delete 2 photos' }).click();
-  await expect(page.getByTestId('toast')).toContainText(`Deleted 2 photos (${size})`);
-  expect(Object.keys(await tree(page, 'Party')).sort()).toEqual(['notes.txt', 'sharp-a.jpg']);
-  await expect(page.getByTestId('result')).toHaveCount(1);
-  await expect(page.getByTestId('scan-summary')).toHaveAttribute('data-total', '1');
 });
 
 test('a remembered folder can be reopened after a reload, and its photos acted on without a re-scan', async ({ page }) => {

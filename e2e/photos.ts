@@ -160,3 +160,32 @@ export function brokenJpeg(): Buffer {
 
 /** A larger sharp photo (default 2000 x 1500), for checking the viewer's 100% zoom. */
 export const bigSharpJpeg = (seed: number, width = 2000, height = 1500) => toJpeg(sharpScene(seed, width, height));
+
+/**
+ * The same JPEG with an EXIF capture time (DateTimeOriginal, local time as cameras write it),
+ * in an APP1 segment right after the start marker: IFD0 -> Exif IFD -> the date string.
+ */
+export function withCaptureTime(jpegBytes: Buffer, at: Date): Buffer {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${at.getFullYear()}:${pad(at.getMonth() + 1)}:${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}\0`;
+  const tiff = Buffer.alloc(64);
+  tiff.write('II', 0, 'ascii');
+  tiff.writeUInt16LE(42, 2);
+  tiff.writeUInt32LE(8, 4); // IFD0 at 8
+  tiff.writeUInt16LE(1, 8);
+  tiff.writeUInt16LE(0x8769, 10); // Exif IFD pointer
+  tiff.writeUInt16LE(4, 12);
+  tiff.writeUInt32LE(1, 14);
+  tiff.writeUInt32LE(26, 18);
+  tiff.writeUInt32LE(0, 22);
+  tiff.writeUInt16LE(1, 26); // Exif IFD at 26
+  tiff.writeUInt16LE(0x9003, 28); // DateTimeOriginal
+  tiff.writeUInt16LE(2, 30); // ASCII
+  tiff.writeUInt32LE(20, 32);
+  tiff.writeUInt32LE(44, 36);
+  tiff.writeUInt32LE(0, 40);
+  tiff.write(stamp, 44, 'ascii');
+  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'ascii'), tiff]);
+  const header = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]);
+  return Buffer.concat([jpegBytes.subarray(0, 2), header, payload, jpegBytes.subarray(2)]);
+}

@@ -8,12 +8,14 @@ import { ScanController } from './scan/scan-controller.ts';
 import { progressView } from './scan/progress-view.ts';
 import { detectorStatus } from './scan/detector-status.ts';
 import { afterFirstPaint } from './scan/warm-up.ts';
+import { uncheckedNotice } from './scan/unchecked-notice.ts';
 import { PhotoStore } from './state/store.ts';
+import { uncheckedPhoto, type Photo } from './state/photo.ts';
 import { ResultsDb, fromStored } from './storage/results-db.ts';
 import { intakeView } from './intake/intake-view.ts';
 import { collectFiles, walkDirectoryHandle, type CollectResult } from './intake/collect.ts';
 import { cameFromShare, forgetShareUrl, takeSharedPhotos } from './intake/shared-photos.ts';
-import { requestRead } from './intake/fs-access.ts';
+import { canReadNow, requestRead } from './intake/fs-access.ts';
 import { SHARE_CACHE } from './offline/share-target-sw.ts';
 import { toolbarView } from './review/toolbar-view.ts';
 import { controlsFold } from './review/controls-fold.ts';
@@ -21,7 +23,10 @@ import { gridView } from './review/grid-view.ts';
 import { verdictThresholds } from '../core/fusion/verdict.ts';
 import { viewerView } from './viewer/viewer-view.ts';
 import { trackBursts } from './bursts/burst-tracker.ts';
+import { compareView } from './bursts/compare-view.ts';
 import { CleanUp } from './actions/clean-up.ts';
+import { Trash } from './actions/trash.ts';
+import { trashBar } from './actions/trash-bar.ts';
 import { actionBar } from './actions/action-bar.ts';
 import { exportCsv, exportJson } from './actions/export-results.ts';
 import { settingsButton } from './settings/settings-view.ts';
@@ -39,8 +44,11 @@ const db = await ResultsDb.open();
 const store = new PhotoStore(verdictThresholds());
 const scan = new ScanController(store, db, analysisPool);
 const cleanUp = new CleanUp(store, db);
+const trash = new Trash(store, db, () => void scan.rememberCollection());
 const toasts = new Toasts();
 trackBursts(store);
+/** The folder opened last (remembered across visits), for "Reopen" and for resuming a cut-off scan. */
+let rememberedFolder: FileSystemDirectoryHandle | null = null;
 
 const liveRegion = h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-testid': 'announcer' });
 const announce = (message: string) => {
@@ -54,12 +62,17 @@ async function clearAll(): Promise<void> {
   await db.destroy();
   await db.reopen();
   if ('caches' in window) await caches.delete(SHARE_CACHE);
+  rememberedFolder = null;
   intake.offerReconnect(null, () => {});
   toasts.show('All stored data was cleared.');
 }
 
 async function addPhotos(batch: CollectResult): Promise<void> {
-  if (batch.roots[0]) void db.setMeta('folder', batch.roots[0]).then(() => intake.offerReconnect(batch.roots[0], reconnect));
+  if (batch.roots[0]) {
+    rememberedFolder = batch.roots[0];
+    void trash.look(batch.roots[0]);
+    void db.setMeta('folder', batch.roots[0]).then(() => intake.offerReconnect(batch.roots[0], reconnect));
+  }
   const notes: string[] = [];
   if (batch.skipped > 0) notes.push(`${plural(batch.skipped, 'file')} that ${batch.skipped === 1 ? 'is' : 'are'} not a photo skipped`);
   if (batch.photos.length === 0) {
@@ -99,9 +112,20 @@ const intake = intakeView(
   (message) => toasts.show(message, { tone: 'warning' }),
 );
 let openViewer: (key: string) => void = () => {};
-const grid = gridView(store, (key) => openViewer(key));
+const compare = compareView(store);
+const grid = gridView(store, (key) => openViewer(key), compare.open);
 const viewer = viewerView({ store, pool: analysisPool, order: grid.order, onClose: (key) => grid.focus(key) });
 openViewer = viewer.open;
+
+const unchecked = uncheckedNotice(store, {
+  pickAgain: () => intake.pickFiles(),
+  folder: () => rememberedFolder,
+  resumeFolder: (f) => void reconnect(f),
+  forget: (keys) => {
+    store.remove(keys);
+    void scan.rememberCollection();
+  },
+});
 
 // The messages end the controls column: on a desktop that keeps them beside the photos, never on them.
 const panel = h(
@@ -109,15 +133,39 @@ const panel = h(
   { class: 'panel' },
   intake.element,
   detectorStatus(store, scan),
+  // Photos a reload cut the scan off from are news, so they stay out of the fold.
+  unchecked.element,
   controlsFold(
     store,
     scan,
     progressView(store, scan, announce, startOver),
-    toolbarView(store, { exportCsv: () => exportCsv(store), exportJson: () => exportJson(store) }),
+    trashBar({
+      trash,
+      toasts,
+      announce,
+      readd: async (root, restored) => {
+        const photos = await Promise.all(
+          restored.map(async ({ handle, parent, path }) => ({
+            file: await handle.getFile(),
+            folder: [root.name, ...path].join('/'),
+            source: { kind: 'handle' as const, handle, parent, root, path },
+          })),
+        );
+        await addPhotos({ photos, skipped: 0, roots: [] });
+      },
+    }),
+    toolbarView(store, {
+      exportCsv: () => exportCsv(store),
+      exportJson: () => exportJson(store),
+      notify: (message) => {
+        toasts.show(message);
+        announce(message);
+      },
+    }),
   ),
   toasts.element,
 );
-const cleanUpBar = actionBar(store, cleanUp, toasts, announce);
+const cleanUpBar = actionBar(store, cleanUp, trash, toasts, announce);
 const layout = h('main', { class: 'layout empty' }, panel, h('section', { class: 'review', 'aria-label': 'Results' }, grid.element, cleanUpBar));
 
 app.replaceChildren(
@@ -142,13 +190,26 @@ store.subscribe(() => {
 
 registerServiceWorker(updateBanner(app));
 
-// The last session, as it was: results and thumbnails from IndexedDB (files reattach when re-added).
-const [last, folder] = await Promise.all([db.lastCollection().catch(() => []), db.getMeta('folder').catch(() => undefined)]);
-if (last.length > 0 && !cameFromShare()) {
-  store.put(last.map(fromStored));
-  const newest = Math.max(...last.map((s) => s.savedAt));
-  toasts.show(`Your last scan: ${plural(last.length, 'photo')}, ${formatDate(newest)}. Add the same photos or folder again to clean them up.`);
+// The last session, as it was: results and thumbnails from IndexedDB (files reattach when re-added),
+// and the photos a reload or a closed tab cut the scan off from, as "not checked".
+const empty = { stored: [], unchecked: [], fromFolder: new Set<string>() };
+const [last, folder] = await Promise.all([db.lastCollection().catch(() => empty), db.getMeta('folder').catch(() => undefined)]);
+rememberedFolder = folder ?? null;
+// A trash left from last time shows at once where the folder may still be read without asking.
+if (folder) void canReadNow(folder).then((ok) => (ok ? trash.look(folder) : undefined), () => {});
+if (last.stored.length + last.unchecked.length > 0 && !cameFromShare()) {
+  const notChecked = last.unchecked.map((k) => uncheckedPhoto(k, last.fromFolder.has(k))).filter((p): p is Photo => p !== null);
+  store.put([...last.stored.map(fromStored), ...notChecked]);
+  const total = last.stored.length + notChecked.length;
+  const newest = last.stored.length > 0 ? Math.max(...last.stored.map((s) => s.savedAt)) : null;
+  toasts.show(
+    notChecked.length > 0
+      ? `Your last scan stopped early: ${last.stored.length} of ${plural(total, 'photo')} checked${newest ? `, ${formatDate(newest)}` : ''}.`
+      : `Your last scan: ${plural(total, 'photo')}, ${formatDate(newest)}. Add the same photos or folder again to clean them up.`,
+    { tone: notChecked.length > 0 ? 'warning' : 'info' },
+  );
 }
+unchecked.refresh();
 intake.offerReconnect(folder ?? null, (f) => void reconnect(f));
 if (!db.persistent) toasts.show('This browser does not let Blur Finder store anything, so results last only until the page is closed.', { tone: 'warning' });
 

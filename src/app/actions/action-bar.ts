@@ -7,10 +7,12 @@ import { confirmDialog } from '../ui/dialog.ts';
 import type { Toasts } from '../ui/toast.ts';
 import type { PhotoStore } from '../state/store.ts';
 import { bytesOf, type CleanUp, type Report } from './clean-up.ts';
+import type { Trash } from './trash.ts';
+import { TRASH_FOLDER } from '../intake/image-files.ts';
 import { showGalleryList } from './gallery-list.ts';
 import './actions.css';
 
-export function actionBar(store: PhotoStore, cleanUp: CleanUp, toasts: Toasts, announce: (m: string) => void): HTMLElement {
+export function actionBar(store: PhotoStore, cleanUp: CleanUp, trash: Trash, toasts: Toasts, announce: (m: string) => void): HTMLElement {
   const info = h('p', { class: 'selection-info', 'data-testid': 'selection-info' });
   const move = h('button', { type: 'button', class: 'button primary', 'data-testid': 'move-to-blurry' }, 'Move to “Blurry” folder');
   const remove = h('button', { type: 'button', class: 'button danger', 'data-testid': 'delete-selected' }, 'Delete…');
@@ -71,24 +73,33 @@ export function actionBar(store: PhotoStore, cleanUp: CleanUp, toasts: Toasts, a
     toasts.show(message, { details: failed, tone: failed.length ? 'warning' : 'info', action: result.done.length ? { label: 'Undo', run: () => void undoMove() } : undefined });
     announce(message);
   });
+  const undoTrash = async () => {
+    const result = await run(trash.canUndo, () => trash.undo());
+    const { message, failed } = report('Put back', result);
+    toasts.show(message, { details: failed, tone: failed.length ? 'warning' : 'info' });
+    announce(message);
+  };
+  // Delete puts photos in the folder's trash (trash.ts): a person expects a delete to be
+  // recoverable until they empty the trash, as in their gallery and file manager.
   remove.addEventListener('click', async () => {
     const photos = cleanUp.deletable();
     if (photos.length === 0) return;
     const size = formatBytes(bytesOf(photos));
+    const folder = photos[0].source.root.name;
     const ok = await confirmDialog({
       title: `Delete ${plural(photos.length, 'photo')} (${size})?`,
       body: [
-        `${plural(photos.length, 'photo')} will be deleted from the folder for good, freeing ${size}. This cannot be undone.`,
-        'To keep a way back, use “Move to “Blurry” folder” instead.',
+        `They go to the trash: the “${TRASH_FOLDER}” folder inside “${folder}”. Put them back from there any time, or empty the trash to free ${size}.`,
+        'Emptying the trash is the step that deletes them for good, and it asks first.',
       ],
-      confirmLabel: `Delete ${plural(photos.length, 'photo')}`,
-      danger: true,
+      confirmLabel: `Move ${plural(photos.length, 'photo')} to the trash`,
       testId: 'delete-dialog',
     });
     if (!ok) return;
-    const result = await run(photos.length, (progress) => cleanUp.deleteForever(photos, progress));
-    const { message, failed } = report('Deleted', result);
-    toasts.show(message, { details: failed, tone: failed.length ? 'warning' : 'info' });
+    const result = await run(photos.length, (progress) => trash.put(photos, progress));
+    cleanUp.forget(result.done.map((p) => p.key));
+    const { message, failed } = report('Moved to the trash:', result);
+    toasts.show(message, { details: failed, tone: failed.length ? 'warning' : 'info', action: result.done.length ? { label: 'Undo', run: () => void undoTrash() } : undefined });
     announce(message);
   });
   gallery.addEventListener('click', () => showGalleryList(cleanUp.galleryOnly()));

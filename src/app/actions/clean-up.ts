@@ -1,13 +1,13 @@
 // What happens to the selected photos. In folder mode (photos opened with File System Access)
-// they are moved to a "Blurry" sub-folder — the default, because it can be undone — or deleted
-// after a confirmation that names the count and size. Photos that arrived as plain files
+// they are moved to a "Blurry" sub-folder — the default, because it can be undone — or deleted,
+// which puts them in the trash (trash.ts) after a confirmation that names the count and size. Photos that arrived as plain files
 // (picked on a phone, dropped, shared) cannot be changed from a web page; for them the person
 // gets a list to work through in the gallery app.
 import type { HandleSource, Photo } from '../state/photo.ts';
 import type { PhotoStore } from '../state/store.ts';
 import type { ResultsDb } from '../storage/results-db.ts';
 import { ensureWritable } from '../intake/fs-access.ts';
-import { blurryFolderFor, deleteFile, eachFile, moveFile, pruneEmptyBlurryFolders, type Located } from './file-ops.ts';
+import { eachFile, moveFile, pruneEmptySideFolders, sideFolderFor, type Located } from './file-ops.ts';
 
 export interface MoveRecord {
   key: string;
@@ -17,13 +17,21 @@ export interface MoveRecord {
 
 export type Report = { done: Photo[]; failed: Array<{ photo: Photo; reason: string }> };
 
-type HandlePhoto = Photo & { source: HandleSource };
+export type HandlePhoto = Photo & { source: HandleSource };
 
 export const inFolder = (p: Photo): p is HandlePhoto => p.source?.kind === 'handle';
 
 export function bytesOf(photos: readonly Photo[]): number {
   return photos.reduce((sum, p) => sum + p.size, 0);
 }
+
+/** Whether the page may change the folders these photos are in; asks the person if it has to. */
+export async function mayChange(photos: readonly HandlePhoto[]): Promise<boolean> {
+  for (const root of new Set(photos.map((p) => p.source.root))) if (!(await ensureWritable(root))) return false;
+  return true;
+}
+
+export const NO_PERMISSION = 'permission to change the folder was not given';
 
 export class CleanUp {
   /** The last move, for Undo. */
@@ -61,19 +69,14 @@ export class CleanUp {
     return this.store.selectedPhotos().filter((p) => !inFolder(p));
   }
 
-  private async writable(photos: HandlePhoto[]): Promise<boolean> {
-    for (const root of new Set(photos.map((p) => p.source.root))) if (!(await ensureWritable(root))) return false;
-    return true;
-  }
-
   async moveToBlurry(photos: HandlePhoto[], onProgress?: (done: number) => void): Promise<Report> {
-    if (!(await this.writable(photos))) return { done: [], failed: photos.map((photo) => ({ photo, reason: 'permission to change the folder was not given' })) };
+    if (!(await mayChange(photos))) return { done: [], failed: photos.map((photo) => ({ photo, reason: NO_PERMISSION })) };
     const records: MoveRecord[] = [];
     const outcome = await eachFile(
       photos,
       async (photo) => {
         const source = photo.source;
-        const target = await blurryFolderFor(source);
+        const target = await sideFolderFor(source);
         const moved = await moveFile({ handle: source.handle, parent: source.parent }, target);
         records.push({ key: photo.key, from: { parent: source.parent, name: source.handle.name } });
         this.relocate(photo, moved, 'blurry-folder');
@@ -89,13 +92,13 @@ export class CleanUp {
   async undoMove(): Promise<Report> {
     const records = this.lastMove;
     const photos = records.map((r) => this.store.photos.get(r.key)).filter((p): p is HandlePhoto => p !== undefined && inFolder(p));
-    if (!(await this.writable(photos))) return { done: [], failed: photos.map((photo) => ({ photo, reason: 'permission to change the folder was not given' })) };
+    if (!(await mayChange(photos))) return { done: [], failed: photos.map((photo) => ({ photo, reason: NO_PERMISSION })) };
     const outcome = await eachFile(records, async (record) => {
       const photo = this.store.photos.get(record.key);
       if (!photo || !inFolder(photo)) throw new Error('the photo is no longer known');
       const back = await moveFile({ handle: photo.source.handle, parent: photo.source.parent }, record.from.parent, record.from.name);
       this.relocate(photo, back, 'original');
-      await pruneEmptyBlurryFolders(photo.source);
+      await pruneEmptySideFolders(photo.source);
     });
     this.lastMove = outcome.failed.map((f) => f.item);
     this.changed();
@@ -103,16 +106,11 @@ export class CleanUp {
     return { done: outcome.done.map(byKey), failed: outcome.failed.map((f) => ({ photo: byKey(f.item), reason: f.reason })) };
   }
 
-  async deleteForever(photos: HandlePhoto[], onProgress?: (done: number) => void): Promise<Report> {
-    if (!(await this.writable(photos))) return { done: [], failed: photos.map((photo) => ({ photo, reason: 'permission to change the folder was not given' })) };
-    const outcome = await eachFile(photos, (photo) => deleteFile({ handle: photo.source.handle, parent: photo.source.parent }), onProgress);
-    const keys = outcome.done.map((p) => p.key);
-    this.lastMove = this.lastMove.filter((r) => !keys.includes(r.key));
-    this.store.remove(keys);
-    await this.db.delete(keys).catch(() => {});
-    await this.db.setMeta('collection', [...this.store.photos.keys()]).catch(() => {});
+  /** Forgets the undo of a move for photos that left the collection (put in the trash). */
+  forget(keys: readonly string[]): void {
+    const gone = new Set(keys);
+    this.lastMove = this.lastMove.filter((r) => !gone.has(r.key));
     this.changed();
-    return { done: outcome.done, failed: outcome.failed.map((f) => ({ photo: f.item, reason: f.reason })) };
   }
 
   private relocate(photo: HandlePhoto, at: Located, location: Photo['location']): void {

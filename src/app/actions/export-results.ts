@@ -5,6 +5,7 @@ import { download } from '../ui/dom.ts';
 import { galleryListCsv, toCsv, toJson, type ExportRow, type GalleryListRow } from './export.ts';
 import { comparePhotos } from '../state/view-filter.ts';
 import { decidingReading, type SubjectCause } from '../../core/face/subject-focus.ts';
+import { galleryOrder } from './gallery-order.ts';
 
 const SUBJECT_WORDS: Record<SubjectCause, string> = { 'face-sharp': 'face sharp', 'focus-missed': 'focus missed the subject', 'face-soft': 'face soft' };
 
@@ -39,10 +40,10 @@ export function exportJson(store: PhotoStore): void {
   download(new Blob([toJson(exportRows(store), meta)], { type: 'application/json' }), `blur-finder-${stamp()}.json`);
 }
 
-/** Oldest first: the order gallery apps show, so the person can tick them off while scrolling. */
+/** Newest first, as gallery apps show them (gallery-order.ts), so the person can tick them off while scrolling. */
 export function galleryRows(photos: readonly Photo[]): GalleryListRow[] {
-  return [...photos]
-    .sort(comparePhotos('date'))
+  return galleryOrder(photos)
+    .flatMap((d) => d.photos)
     .map((p) => ({ file: p.name, folder: p.folder, date: new Date(photoTime(p)).toISOString(), size: p.size }));
 }
 

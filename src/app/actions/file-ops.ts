@@ -70,24 +70,27 @@ export async function moveFile(from: Located, target: FileSystemDirectoryHandle,
   return { handle: copy, parent: target };
 }
 
-/** root/Blurry/<same sub-folders>, created as needed, so photos from different folders never collide. */
-export async function blurryFolderFor(source: HandleSource): Promise<FileSystemDirectoryHandle> {
-  let dir = await source.root.getDirectoryHandle(BLURRY_FOLDER, { create: true });
+/**
+ * root/<top>/<same sub-folders> (top: "Blurry", or the trash), created as needed, so photos from
+ * different folders never collide and each can go back where it came from.
+ */
+export async function sideFolderFor(source: HandleSource, top = BLURRY_FOLDER): Promise<FileSystemDirectoryHandle> {
+  let dir = await source.root.getDirectoryHandle(top, { create: true });
   for (const part of source.path) dir = await dir.getDirectoryHandle(part, { create: true });
   return dir;
 }
 
-/** After an undo: removes root/Blurry/<path> folders that are now empty (never one with files). */
-export async function pruneEmptyBlurryFolders(source: HandleSource): Promise<void> {
+/** After an undo: removes root/<top>/<path> folders that are now empty (never one with files). */
+export async function pruneEmptySideFolders(source: HandleSource, top = BLURRY_FOLDER): Promise<void> {
   const chain: FileSystemDirectoryHandle[] = [source.root];
   try {
-    let dir = await source.root.getDirectoryHandle(BLURRY_FOLDER);
+    let dir = await source.root.getDirectoryHandle(top);
     chain.push(dir);
     for (const part of source.path) chain.push((dir = await dir.getDirectoryHandle(part)));
   } catch {
     return;
   }
-  const names = [BLURRY_FOLDER, ...source.path];
+  const names = [top, ...source.path];
   for (let i = chain.length - 1; i >= 1; i--) {
     // removeEntry without { recursive } refuses a folder that still holds anything.
     const removed = await chain[i - 1].removeEntry(names[i - 1]).then(() => true, () => false);

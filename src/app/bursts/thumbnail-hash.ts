@@ -1,18 +1,17 @@
-import { HASH_COLS, HASH_ROWS, dHash, hashGrid } from './dhash.ts';
+import { HASH_IMAGE_SIDE, photoHash } from './dhash.ts';
 
 /**
- * dHash of a thumbnail the worker made. The thumbnail is already small, and the browser
+ * The photo hash of a thumbnail the worker made. The thumbnail is already small, and the browser
  * decodes it straight to 8 px per hash cell, so this never touches a full-size photo.
  */
 export async function thumbnailHash(thumbnail: Blob): Promise<string> {
-  const width = HASH_COLS * 8;
-  const height = HASH_ROWS * 8;
-  const bitmap = await createImageBitmap(thumbnail, { resizeWidth: width, resizeHeight: height, resizeQuality: 'medium' });
+  const side = HASH_IMAGE_SIDE;
+  const bitmap = await createImageBitmap(thumbnail, { resizeWidth: side, resizeHeight: side, resizeQuality: 'medium' });
   try {
-    const canvas = new OffscreenCanvas(width, height);
+    const canvas = new OffscreenCanvas(side, side);
     const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
     ctx.drawImage(bitmap, 0, 0);
-    return dHash(hashGrid(ctx.getImageData(0, 0, width, height).data, width, height));
+    return photoHash(ctx.getImageData(0, 0, side, side).data, side, side);
   } finally {
     bitmap.close();
   }

@@ -2,10 +2,13 @@
 // (HEIC on most desktops), so the extension decides when the type is silent.
 const PHOTO_EXTENSIONS = /\.(jpe?g|jfif|png|webp|gif|bmp|avif|heic|heif|tiff?)$/i;
 
-/** Folders we never descend into: our own output and system clutter. */
-export const SKIPPED_FOLDERS = new Set(['Blurry', '.thumbnails', '.trashed', '@eaDir', '.git', 'node_modules']);
-
 export const BLURRY_FOLDER = 'Blurry';
+
+/** Where Delete puts photos in folder mode until the person empties it (see actions/trash.ts). */
+export const TRASH_FOLDER = 'Blur Finder trash';
+
+/** Folders we never descend into: our own output and system clutter. */
+export const SKIPPED_FOLDERS = new Set([BLURRY_FOLDER, TRASH_FOLDER, '.thumbnails', '.trashed', '@eaDir', '.git', 'node_modules']);
 
 export function isPhotoFile(name: string, type: string): boolean {
   if (name.startsWith('.')) return false;

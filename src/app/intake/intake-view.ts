@@ -10,6 +10,8 @@ export interface IntakeView {
   element: HTMLElement;
   /** Shrinks the drop zone once photos are on screen; the page belongs to the results then. */
   setCompact(compact: boolean): void;
+  /** Opens the photo picker, as the "Choose photos" button does (only from inside a click). */
+  pickFiles(): void;
   /** Offers to reopen the folder used last time (its handle was remembered). */
   offerReconnect(folder: FileSystemDirectoryHandle | null, reconnect: (folder: FileSystemDirectoryHandle) => void): void;
 }
@@ -31,7 +33,7 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
     'p',
     { class: 'intake-hint' },
     canPickDirectory()
-      ? 'Choose a folder to move blurry photos into a “Blurry” sub-folder or delete them right here.'
+      ? 'Choose a folder (on a phone: your camera folder, DCIM › Camera) to move blurry photos into a “Blurry” sub-folder or into its trash, right here.'
       : 'This browser can read folders but not change them; you get a list to delete in your gallery.',
   );
 
@@ -50,7 +52,7 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
     { class: 'how', 'aria-label': 'How it works' },
     h('li', {}, h('span', {}, h('strong', {}, 'Add'), ' photos from a folder or your gallery — or share them to Blur Finder from another app.')),
     h('li', {}, h('span', {}, h('strong', {}, 'Review'), ' the blurriest first. Each photo says why, with a sharpness map to check.')),
-    h('li', {}, h('span', {}, h('strong', {}, 'Clean up'), ': move them to a “Blurry” folder (undoable), delete them, or get a list for your gallery.')),
+    h('li', {}, h('span', {}, h('strong', {}, 'Clean up'), ': move them to a “Blurry” folder (undoable), delete them to a trash you empty later, or get a list for your gallery.')),
   );
   const element = h('section', { class: 'intake', 'aria-labelledby': 'intake-title' }, zone, steps);
 
@@ -118,6 +120,9 @@ export function intakeView(onPhotos: (batch: CollectResult, how: string) => void
       title.textContent = compact ? 'Add more photos' : 'Add photos';
       filesLabel.textContent = compact ? 'Add photos' : 'Choose photos';
       folderLabel.textContent = compact ? 'Add a folder' : 'Choose a folder';
+    },
+    pickFiles() {
+      fileInput.click();
     },
     offerReconnect(folder, onReconnect) {
       reconnect.hidden = !folder;

@@ -12,11 +12,27 @@ import { CAUSE_LABELS, explain } from './reason.ts';
 
 const VERDICT_WORDS = { sharp: 'Sharp', blurry: 'Blurry', uncertain: 'Uncertain', error: 'Could not read', pending: 'Checking' } as const;
 
+/** A card's place in a stack of a burst or similar group (see stacks.ts). */
+export interface StackPlace {
+  role: 'top' | 'member';
+  /** Photos in the stack as the filter shows it. */
+  count: number;
+  /** Of those, how many are selected (members behind the top are out of sight). */
+  selected: number;
+}
+
 export interface CardState {
   photo: Photo;
   shown: Shown;
   selected: boolean;
   burst: BurstMembership | undefined;
+  stack: StackPlace | undefined;
+}
+
+/** The group label every member carries, so all of them always agree on the group's size. */
+export function groupLabel(burst: BurstMembership): string {
+  if (burst.best) return `Best of ${burst.size}`;
+  return burst.kind === 'burst' ? `Burst of ${burst.size}` : `${burst.size} similar`;
 }
 
 export function createCard(photo: Photo): HTMLLIElement {
@@ -35,14 +51,18 @@ export function createCard(photo: Photo): HTMLLIElement {
 }
 
 function signature(s: CardState): string {
-  return [s.shown.verdict, s.shown.cause, s.shown.subject, s.shown.eyesClosed, s.selected, s.burst?.id, s.burst?.best, s.photo.location, Boolean(s.photo.thumbnail), s.photo.outcome.kind].join('|');
+  const { burst, stack } = s;
+  return [
+    s.shown.verdict, s.shown.cause, s.shown.subject, s.shown.eyesClosed, s.selected, burst?.id, burst?.kind, burst?.size, burst?.best,
+    stack?.role, stack?.count, stack?.selected, s.photo.location, Boolean(s.photo.thumbnail), s.photo.outcome.kind,
+  ].join('|');
 }
 
 export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (photo: Photo) => string | null): void {
   const sig = signature(state);
   if (li.dataset.signature === sig) return;
   li.dataset.signature = sig;
-  const { photo, shown, selected, burst } = state;
+  const { photo, shown, selected, burst, stack } = state;
   li.dataset.fileName = photo.name;
   li.dataset.verdict = shown.verdict;
   li.dataset.location = photo.location;
@@ -56,14 +76,17 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
   if (shown.eyesClosed) li.dataset.eyesClosed = 'true';
   else delete li.dataset.eyesClosed;
   if (burst) {
-    li.dataset.burst = String(burst.id);
-    li.dataset.burstBest = String(burst.best);
+    Object.assign(li.dataset, { burst: burst.id, burstBest: String(burst.best), burstSize: String(burst.size), groupKind: burst.kind });
   } else {
-    delete li.dataset.burst;
-    delete li.dataset.burstBest;
+    for (const name of ['burst', 'burstBest', 'burstSize', 'groupKind']) delete li.dataset[name];
   }
+  if (stack) Object.assign(li.dataset, { stack: stack.role, stackCount: String(stack.count) });
+  else for (const name of ['stack', 'stackCount']) delete li.dataset[name];
+  li.hidden = stack?.role === 'member';
+  if (stack?.role === 'top') li.setAttribute('aria-keyshortcuts', 'C');
+  else li.removeAttribute('aria-keyshortcuts');
   li.setAttribute('aria-selected', String(selected));
-  li.className = `card verdict-${shown.verdict}${selected ? ' selected' : ''}${photo.location !== 'original' ? ' moved' : ''}`;
+  li.className = `card verdict-${shown.verdict}${selected ? ' selected' : ''}${photo.location !== 'original' ? ' moved' : ''}${stack?.role === 'top' ? ' stack-top' : ''}`;
 
   const thumb = li.querySelector<HTMLElement>('.thumb')!;
   const url = thumbnailUrl(photo);
@@ -73,8 +96,14 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
     thumb.prepend(img);
   }
   if (img && url && img.src !== url) img.src = url;
-  thumb.querySelectorAll('.tag').forEach((t) => t.remove());
-  if (burst) thumb.append(h('span', { class: `tag burst${burst.best ? ' best' : ''}` }, burst.best ? `Best of ${burst.size}` : `Burst of ${burst.size}`));
+  thumb.querySelectorAll('.tag, .stack-open').forEach((t) => t.remove());
+  if (burst) thumb.append(h('span', { class: `tag burst${burst.best ? ' best' : ''}`, 'data-testid': 'group-tag' }, groupLabel(burst)));
+  if (stack?.role === 'top') {
+    // Not a button: an option may hold no interactive content. Keyboard: C on the card (grid-view).
+    const open = h('span', { class: `stack-open${stack.selected ? ' has-selected' : ''}`, 'data-testid': 'stack-open', 'aria-hidden': 'true', title: `Compare the ${stack.count} shots side by side` }, icon('stack'), String(stack.count));
+    if (stack.selected) open.append(h('span', { class: 'stack-selected' }, ` · ${stack.selected} ✓`));
+    thumb.append(open);
+  }
   if (photo.location === 'blurry-folder') thumb.append(h('span', { class: 'tag moved-tag' }, 'In “Blurry”'));
 
   setText(li.querySelector('.name')!, photo.name);
@@ -94,7 +123,8 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
     shown.cause ? CAUSE_LABELS[shown.cause] : null,
     shown.subject === 'focus-missed' ? 'focus missed the subject' : null,
     shown.eyesClosed ? 'eyes closed' : null,
-    burst ? (burst.best ? `best of a burst of ${burst.size}` : `one of a burst of ${burst.size}`) : null,
+    burst ? `${burst.best ? 'best' : 'one'} of ${burst.size} ${burst.kind === 'burst' ? 'shots in a burst' : 'similar shots'}` : null,
+    stack?.role === 'top' ? `stack of ${stack.count}${stack.selected ? `, ${stack.selected} selected` : ''}, press C to compare them` : null,
     photo.location === 'blurry-folder' ? 'moved to the Blurry folder' : null,
     photo.outcome.kind === 'error' ? photo.outcome.message : null,
   ].filter(Boolean);

@@ -1,12 +1,16 @@
 // The review grid: photos with a result, filtered and sorted (blurriest first by default),
 // as an ARIA multi-select listbox with a roving tab stop. Arrows move, Space selects,
-// Delete marks for clean-up and moves on, Enter opens the viewer.
+// Delete marks for clean-up and moves on, Enter opens the viewer, C compares a stack's shots.
+// A burst or similar group is one stack (stacks.ts): its best shot shows, the other members'
+// cards follow it hidden, so every photo keeps its card (and its automation hooks).
 import { h, frameThrottle, setText } from '../ui/dom.ts';
 import { plural } from '../ui/format.ts';
 import type { Photo } from '../state/photo.ts';
 import type { PhotoStore } from '../state/store.ts';
+import { photoTime } from '../state/photo.ts';
 import { createCard, updateCard } from './card.ts';
 import { columnsOf, nextIndex } from './grid-nav.ts';
+import { stackPhotos } from './stacks.ts';
 import './review.css';
 
 export interface GridView {
@@ -19,7 +23,7 @@ export interface GridView {
 
 type ModifierMoveFn = (key: string) => void;
 
-export function gridView(store: PhotoStore, openViewer: ModifierMoveFn): GridView {
+export function gridView(store: PhotoStore, openViewer: ModifierMoveFn, openCompare: (keys: string[]) => void): GridView {
   const list = h('ul', { class: 'grid', role: 'listbox', 'aria-multiselectable': 'true', 'aria-labelledby': 'results-title', 'data-testid': 'results' });
   const empty = h('p', { class: 'grid-empty', hidden: true, 'data-testid': 'grid-empty' });
   const title = h('h2', { id: 'results-title', class: 'results-title' }, 'Results');
@@ -29,6 +33,8 @@ export function gridView(store: PhotoStore, openViewer: ModifierMoveFn): GridVie
   const thumbUrls = new Map<string, { blob: Blob; url: string }>();
   let activeKey: string | null = null;
   let shownKeys: string[] = [];
+  /** Top card key -> the stack's keys, top first. */
+  let stackOf = new Map<string, string[]>();
 
   const thumbnailUrl = (photo: Photo): string | null => {
     if (!photo.thumbnail) return null;
@@ -66,27 +72,42 @@ export function gridView(store: PhotoStore, openViewer: ModifierMoveFn): GridVie
       }
     }
     const hadFocus = list.contains(document.activeElement) ? (document.activeElement as HTMLElement) : null;
+    const byKey = new Map(visible.map((p) => [p.key, p]));
+    const stacks = stackPhotos(
+      visible.map((p) => ({ key: p.key, time: photoTime(p), probability: p.outcome.kind === 'done' ? p.outcome.analysis.probability : null, group: store.bursts.get(p.key) })),
+    );
+    stackOf = new Map(stacks.filter((st) => st.rest.length > 0).map((st) => [st.top, [st.top, ...st.rest]]));
     let index = 0;
-    for (const photo of visible) {
-      let card = cards.get(photo.key);
-      if (!card) {
-        card = createCard(photo);
-        cards.set(photo.key, card);
+    for (const stack of stacks) {
+      const keys = [stack.top, ...stack.rest];
+      const selectedInStack = keys.filter((k) => store.selection.has(k)).length;
+      for (const [i, key] of keys.entries()) {
+        const photo = byKey.get(key)!;
+        let card = cards.get(key);
+        if (!card) {
+          card = createCard(photo);
+          cards.set(key, card);
+        }
+        const stack = keys.length > 1 ? { role: i === 0 ? ('top' as const) : ('member' as const), count: keys.length, selected: selectedInStack } : undefined;
+        updateCard(card, { photo, shown: store.shown(photo), selected: store.selection.has(key), burst: store.bursts.get(key), stack }, thumbnailUrl);
+        const at = list.children[index];
+        // Move only what is out of place; moveBefore keeps focus on a moved card where the browser has it.
+        if (at !== card) {
+          const movable = list as HTMLUListElement & { moveBefore?(node: Node, child: Node | null): void };
+          if (movable.moveBefore && card.isConnected) movable.moveBefore(card, at ?? null);
+          else list.insertBefore(card, at ?? null);
+        }
+        index++;
       }
-      updateCard(card, { photo, shown: store.shown(photo), selected: store.selection.has(photo.key), burst: store.bursts.get(photo.key) }, thumbnailUrl);
-      const at = list.children[index];
-      // Move only what is out of place; moveBefore keeps focus on a moved card where the browser has it.
-      if (at !== card) {
-        const movable = list as HTMLUListElement & { moveBefore?(node: Node, child: Node | null): void };
-        if (movable.moveBefore && card.isConnected) movable.moveBefore(card, at ?? null);
-        else list.insertBefore(card, at ?? null);
-      }
-      index++;
     }
     if (hadFocus && hadFocus.isConnected && document.activeElement !== hadFocus) hadFocus.focus({ preventScroll: true });
-    shownKeys = visible.map((p) => p.key);
+    shownKeys = stacks.map((st) => st.top);
     if (!activeKey || !cards.has(activeKey)) setActive(shownKeys[0] ?? null);
-    else cards.get(activeKey)!.setAttribute('tabindex', '0');
+    else if (!shownKeys.includes(activeKey)) {
+      // The active card went behind a stack's top (its group formed): the tab stop and focus go to the top.
+      const top = stacks.find((st) => st.rest.includes(activeKey!))?.top ?? shownKeys[0] ?? null;
+      setActive(top, hadFocus === cards.get(activeKey));
+    } else cards.get(activeKey)!.setAttribute('tabindex', '0');
 
     const counts = store.counts();
     const done = counts.total - counts.pending;
@@ -107,8 +128,10 @@ export function gridView(store: PhotoStore, openViewer: ModifierMoveFn): GridVie
     if (!card?.dataset.key) return;
     const key = card.dataset.key;
     setActive(key, true);
-    // The tick corner selects; anywhere else opens the photo. Shift/Ctrl-click selects too, as in file managers.
-    if ((event.target as Element).closest('.check') || event.shiftKey || event.ctrlKey || event.metaKey) store.toggle(key);
+    // The tick corner selects; the stack corner compares; anywhere else opens the photo. Shift/Ctrl-click selects too, as in file managers.
+    const stack = stackOf.get(key);
+    if (stack && (event.target as Element).closest('.stack-open')) openCompare(stack);
+    else if ((event.target as Element).closest('.check') || event.shiftKey || event.ctrlKey || event.metaKey) store.toggle(key);
     else openViewer(key);
   });
   list.addEventListener('focusin', (event) => {
@@ -140,7 +163,11 @@ export function gridView(store: PhotoStore, openViewer: ModifierMoveFn): GridVie
       openViewer(key);
     } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
       event.preventDefault();
-      store.select(shownKeys, true);
+      // Every photo the filter shows, stacked ones too; a bulk selection keeps each group's best.
+      store.selectInBulk(shownKeys.flatMap((k) => stackOf.get(k) ?? [k]));
+    } else if (event.key.toLowerCase() === 'c' && !event.ctrlKey && !event.metaKey && !event.altKey && stackOf.has(key)) {
+      event.preventDefault();
+      openCompare(stackOf.get(key)!);
     }
   });
 

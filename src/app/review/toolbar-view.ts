@@ -5,11 +5,14 @@ import type { PhotoStore } from '../state/store.ts';
 import { SENSITIVITY_MAX, SENSITIVITY_MIN } from '../state/sensitivity.ts';
 import { CAUSE_LABELS } from './reason.ts';
 import type { PeopleFilter, SortOrder, VerdictFilter } from '../state/view-filter.ts';
-import { burstRest } from '../bursts/burst-tracker.ts';
+import { groupedKeys } from '../bursts/burst-tracker.ts';
+import { plural } from '../ui/format.ts';
 
 export interface ToolbarHandlers {
   exportCsv(): void;
   exportJson(): void;
+  /** Tells the person that a bulk selection left best shots out (a toast and the live region). */
+  notify(message: string): void;
 }
 
 const FILTERS: Array<{ value: VerdictFilter; label: string }> = [
@@ -80,12 +83,18 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
   });
 
   const selectBlurry = h('button', { type: 'button', class: 'button', 'data-testid': 'select-blurry' }, 'Select all blurry');
+  const bulk = (what: string, keys: string[]) => {
+    const { selected, spared } = store.selectInBulk(keys);
+    // The action bar shows the count; only a spared best shot needs words of its own.
+    if (spared > 0) handlers.notify(`Selected ${plural(selected, what)}. The best shot of ${plural(spared, 'burst or similar group', 'bursts or similar groups')} stays unselected; tick it by hand to include it.`);
+  };
   selectBlurry.addEventListener('click', () => {
     const blurry = [...store.photos.values()].filter((p) => store.shown(p).verdict === 'blurry' && p.location === 'original').map((p) => p.key);
-    store.select(blurry, true);
+    bulk('blurry photo', blurry);
   });
-  const keepBest = h('button', { type: 'button', class: 'button', 'data-testid': 'keep-best', hidden: true }, 'Keep the best of each burst, select the rest');
-  keepBest.addEventListener('click', () => store.select(burstRest(store), true));
+  const keepBest = h('button', { type: 'button', class: 'button', 'data-testid': 'keep-best', hidden: true }, 'Keep the best of each group, select the rest');
+  keepBest.addEventListener('click', () => bulk('photo', groupedKeys(store)));
+  const bulkNote = h('p', { class: 'bulk-note', 'data-testid': 'bulk-note', hidden: true }, 'Bulk selections always keep the best shot of each burst or similar group.');
   const exportCsv = h('button', { type: 'button', class: 'button ghost', 'data-testid': 'export-csv' }, 'Export results (CSV)');
   exportCsv.addEventListener('click', handlers.exportCsv);
   const exportJson = h('button', { type: 'button', class: 'button ghost', 'data-testid': 'export-json' }, 'Export results (JSON)');
@@ -111,7 +120,7 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
     { class: 'toolbar', role: 'region', 'aria-label': 'Filters and selection', hidden: true },
     chips,
     h('div', { class: 'sensitivity' }, h('label', { for: 'sensitivity' }, 'Sensitivity'), words, slider),
-    h('div', { class: 'bulk' }, selectBlurry, keepBest),
+    h('div', { class: 'bulk' }, selectBlurry, keepBest, bulkNote),
     more,
   );
 
@@ -125,9 +134,10 @@ export function toolbarView(store: PhotoStore, handlers: ToolbarHandlers): HTMLE
     showBands();
     slider.setAttribute('aria-valuetext', `${store.sensitivity}: ${describeSensitivity(store.sensitivity)}`);
     selectBlurry.disabled = c.blurry === 0;
-    const bursts = new Set([...store.bursts.values()].map((m) => m.id)).size;
-    keepBest.hidden = bursts === 0;
-    setText(keepBest, `Keep the best of ${bursts === 1 ? 'the burst' : `${bursts} bursts`}, select the rest`);
+    const groups = new Set([...store.bursts.values()].map((m) => m.id)).size;
+    keepBest.hidden = groups === 0;
+    bulkNote.hidden = groups === 0;
+    setText(keepBest, `Keep the best of ${groups === 1 ? 'the group' : `${groups} groups`}, select the rest`);
     for (const cause of BLUR_CAUSES) {
       const option = typeSelect.querySelector<HTMLOptionElement>(`option[value=${cause}]`)!;
       setText(option, `${CAUSE_LABELS[cause]} (${c[cause]})`);

@@ -5,10 +5,13 @@
 type Exifr = typeof import('exifr/dist/lite.esm.mjs').default;
 let exifr: Promise<Exifr> | null = null;
 
-export async function captureTime(file: Blob): Promise<number | null> {
+/** `file` is a photo file, or its bytes (as in Node, where exifr takes no Blob). */
+export async function captureTime(file: Blob | Uint8Array): Promise<number | null> {
   exifr ??= import('exifr/dist/lite.esm.mjs').then((m) => m.default);
   try {
-    const tags = (await (await exifr).parse(file, { pick: ['DateTimeOriginal', 'CreateDate'] })) as
+    // The two tags are asked for per block: exifr's lite build throws on a global `pick` (it has
+    // no tag dictionary for the interop block), which left every photo without a capture time.
+    const tags = (await (await exifr).parse(file, { ifd0: {}, exif: { pick: ['DateTimeOriginal', 'CreateDate'] }, gps: false, interop: false, ifd1: false })) as
       | { DateTimeOriginal?: Date; CreateDate?: Date }
       | undefined;
     const date = tags?.DateTimeOriginal ?? tags?.CreateDate;

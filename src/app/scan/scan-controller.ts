@@ -105,12 +105,16 @@ export class ScanController {
     const [stored, detector] = await Promise.all([this.db.getMany(keys.filter((k) => !this.store.photos.has(k))), this.db.getMeta('detector')]);
     const fresh: Photo[] = [];
     const restored: Photo[] = [];
+    /** Photos on screen that get their file back (a photo left unchecked by a reload, one remembered). */
+    const reattached: Photo[] = [];
     let known = 0;
     for (const [key, c] of unique) {
       const existing = this.store.photos.get(key);
       if (existing) {
+        reattached.push(existing);
         // Same photo picked again: attach the file (a folder handle beats a plain file).
         if (!existing.source || c.source.kind === 'handle') existing.source = c.source;
+        existing.fromFolder = existing.fromFolder || c.source.kind === 'handle';
         existing.folder = c.folder || existing.folder;
         if (existing.outcome.kind === 'done') known++;
         else if (!this.queue.includes(existing)) {
@@ -121,13 +125,13 @@ export class ScanController {
       }
       const memory = stored.get(key);
       if (memory && memory.outcome.kind === 'done' && (!detector || memory.outcome.analysis.detector === detector)) {
-        restored.push({ ...fromStored(memory), source: c.source, folder: c.folder || memory.folder });
+        restored.push({ ...fromStored(memory), source: c.source, folder: c.folder || memory.folder, fromFolder: c.source.kind === 'handle' });
         known++;
       } else {
         fresh.push(newPhoto(c.file, c.source, c.folder));
       }
     }
-    this.store.put([...restored, ...fresh.filter((p) => !this.store.photos.has(p.key))]);
+    this.store.put([...restored, ...fresh.filter((p) => !this.store.photos.has(p.key)), ...reattached]);
     void this.rememberCollection();
     this.enqueue(fresh, known);
     return { added: fresh.length, known };
@@ -274,7 +278,16 @@ export class ScanController {
     this.wake = null;
   }
 
+  /**
+   * Writes down the keys on screen, and which came from an opened folder: after a reload mid-scan
+   * the ones without a stored result are the photos never checked, and only those from a folder
+   * can be read again without the person picking them.
+   */
   async rememberCollection(): Promise<void> {
-    await this.db.setMeta('collection', [...this.store.photos.keys()]).catch(() => {});
+    const photos = [...this.store.photos.values()];
+    await Promise.all([
+      this.db.setMeta('collection', photos.map((p) => p.key)),
+      this.db.setMeta('fromFolder', photos.filter((p) => p.fromFolder).map((p) => p.key)),
+    ]).catch(() => {});
   }
 }

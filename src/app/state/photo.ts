@@ -42,15 +42,38 @@ export interface Photo {
   takenAt: number | null;
   outcome: Outcome;
   thumbnail: Blob | null;
-  /** dHash of the thumbnail (16 hex digits), for burst grouping. */
+  /** Difference hash of the thumbnail (bursts/dhash.ts: 32 hex digits, 16 in results stored before), for burst and similar groups. */
   hash: string | null;
   location: PhotoLocation;
   /** Only while the page holds the file; photos remembered from an earlier visit have none. */
   source: PhotoSource | null;
+  /** Came from a folder opened with File System Access, so it can be read again after a reload. */
+  fromFolder?: boolean;
 }
 
 export function photoKey(file: { name: string; size: number; lastModified: number }): string {
   return `${file.name}|${file.size}|${file.lastModified}`;
+}
+
+/** The name, size and date a key was made of (names may hold '|', so it splits from the right). */
+export function parsePhotoKey(key: string): { name: string; size: number; lastModified: number } | null {
+  const parts = key.split('|');
+  if (parts.length < 3) return null;
+  const lastModified = Number(parts.pop());
+  const size = Number(parts.pop());
+  const name = parts.join('|');
+  return name && Number.isFinite(size) && Number.isFinite(lastModified) ? { name, size, lastModified } : null;
+}
+
+/**
+ * A photo of the last visit's collection that was never checked (the page was closed or
+ * reloaded mid-scan): all the app knows of it is its key. Shown as "not checked" until the
+ * person gives the file again.
+ */
+export function uncheckedPhoto(key: string, fromFolder: boolean): Photo | null {
+  const parsed = parsePhotoKey(key);
+  if (!parsed) return null;
+  return { key, ...parsed, folder: '', type: '', takenAt: null, outcome: { kind: 'pending' }, thumbnail: null, hash: null, location: 'original', source: null, fromFolder };
 }
 
 /** When the photo was taken, as best we know: EXIF capture time, else the file's date. */
@@ -72,6 +95,7 @@ export function newPhoto(file: File, source: PhotoSource, folder = ''): Photo {
     hash: null,
     location: 'original',
     source,
+    fromFolder: source.kind === 'handle',
   };
 }
 

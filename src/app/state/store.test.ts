@@ -89,4 +89,32 @@ describe('PhotoStore', () => {
     expect(s.visible().map((p) => p.name)).toEqual(['blink.jpg']);
     expect(s.counts()).toMatchObject({ focusMissed: 1, eyesClosed: 1 });
   });
+
+  it('a bulk selection never takes the best shot of a group; by hand it can', () => {
+    const s = store();
+    s.setBursts(new Map([
+      ['blurry.jpg', { id: 'g', kind: 'burst', size: 2, best: false }],
+      ['soft.jpg', { id: 'g', kind: 'burst', size: 2, best: true }],
+    ]));
+    expect(s.selectInBulk(['blurry.jpg', 'soft.jpg', 'sharp.jpg'])).toEqual({ selected: 2, spared: 1 });
+    expect([...s.selection].sort()).toEqual(['blurry.jpg', 'sharp.jpg']);
+    s.toggle('soft.jpg');
+    expect(s.selection.has('soft.jpg')).toBe(true);
+  });
+
+  it('drops a bulk-selected photo that becomes a group\'s best while the scan goes on, but not one picked by hand', () => {
+    const s = store();
+    s.selectInBulk(['blurry.jpg']);
+    s.select(['soft.jpg']);
+    const seen: string[] = [];
+    s.subscribe((kind) => seen.push(kind));
+    s.setBursts(new Map([
+      ['blurry.jpg', { id: 'g', kind: 'similar', size: 2, best: true }],
+      ['broken.jpg', { id: 'g', kind: 'similar', size: 2, best: false }],
+      ['soft.jpg', { id: 'h', kind: 'burst', size: 2, best: true }],
+      ['sharp.jpg', { id: 'h', kind: 'burst', size: 2, best: false }],
+    ]));
+    expect([...s.selection]).toEqual(['soft.jpg']);
+    expect(seen).toEqual(['bursts', 'selection']);
+  });
 });

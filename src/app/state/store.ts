@@ -7,11 +7,16 @@ import { eyesClosed, subjectVerdict } from '../../core/face/subject-focus.ts';
 import { bandsAt, DEFAULT_SENSITIVITY } from './sensitivity.ts';
 import { ALL_PHOTOS, comparePhotos, matches, type Shown, type SortOrder, type ViewFilter } from './view-filter.ts';
 import type { Photo } from './photo.ts';
+import type { GroupKind } from '../bursts/group.ts';
 
 export type ChangeKind = 'photos' | 'selection' | 'view' | 'bursts';
 
+/** A photo's place in a burst or similar group (src/app/bursts/group.ts). */
 export interface BurstMembership {
-  id: number;
+  /** The group's id, shared by all its members. */
+  id: string;
+  kind: GroupKind;
+  /** Members in the whole group, whatever the filter shows. */
   size: number;
   best: boolean;
 }
@@ -35,6 +40,8 @@ export class PhotoStore {
   readonly photos = new Map<string, Photo>();
   readonly selection = new Set<string>();
   bursts = new Map<string, BurstMembership>();
+  /** Selected by a bulk action rather than by hand: these give way when they turn out to be a group's best. */
+  private readonly bulkPicked = new Set<string>();
   filter: ViewFilter = ALL_PHOTOS;
   sort: SortOrder = 'blurriest';
   private sensitivityValue = DEFAULT_SENSITIVITY;
@@ -97,6 +104,7 @@ export class PhotoStore {
     let selectionChanged = false;
     for (const key of keys) {
       this.photos.delete(key);
+      this.bulkPicked.delete(key);
       selectionChanged = this.selection.delete(key) || selectionChanged;
     }
     this.emit('photos');
@@ -106,6 +114,7 @@ export class PhotoStore {
   clear(): void {
     this.photos.clear();
     this.selection.clear();
+    this.bulkPicked.clear();
     this.bursts = new Map();
     this.emit('photos');
     this.emit('selection');
@@ -113,7 +122,15 @@ export class PhotoStore {
 
   setBursts(bursts: Map<string, BurstMembership>): void {
     this.bursts = bursts;
+    // A group that grew during the scan may have a new best: one a bulk action had picked gives way.
+    let selectionChanged = false;
+    for (const key of this.bulkPicked) {
+      if (!bursts.get(key)?.best) continue;
+      this.bulkPicked.delete(key);
+      selectionChanged = this.selection.delete(key) || selectionChanged;
+    }
     this.emit('bursts');
+    if (selectionChanged) this.emit('selection');
   }
 
   shown(photo: Photo): Shown {
@@ -150,13 +167,38 @@ export class PhotoStore {
     return counts;
   }
 
+  /** Selects or unselects by hand: whatever the person points at, a group's best shot too. */
   select(keys: Iterable<string>, selected = true): void {
     for (const key of keys) {
       if (!this.photos.has(key)) continue;
+      this.bulkPicked.delete(key);
       if (selected) this.selection.add(key);
       else this.selection.delete(key);
     }
     this.emit('selection');
+  }
+
+  /**
+   * The rule for every bulk action ("select all blurry", "keep the best", select all): it never
+   * selects the best shot of a burst or similar group, so no clean-up loses a whole moment. The
+   * person can still pick that shot by hand. Returns how many were selected and how many spared.
+   */
+  selectInBulk(keys: Iterable<string>): { selected: number; spared: number } {
+    let selected = 0;
+    let spared = 0;
+    for (const key of keys) {
+      if (!this.photos.has(key)) continue;
+      if (this.bursts.get(key)?.best) {
+        if (!this.selection.has(key)) spared++;
+        continue;
+      }
+      if (this.selection.has(key)) continue;
+      this.selection.add(key);
+      this.bulkPicked.add(key);
+      selected++;
+    }
+    this.emit('selection');
+    return { selected, spared };
   }
 
   toggle(key: string): void {
@@ -165,6 +207,7 @@ export class PhotoStore {
 
   clearSelection(): void {
     this.selection.clear();
+    this.bulkPicked.clear();
     this.emit('selection');
   }
 

@@ -16,6 +16,8 @@ export type StoredPhoto = Omit<Photo, 'outcome' | 'source'> & {
 interface MetaValues {
   /** Keys of the photos on screen when the page was last used, in no particular order. */
   collection: string[];
+  /** Keys of the collection that came from an opened folder (readable again after a reload). */
+  fromFolder: string[];
   /** The detector whose results are stored; a better model makes older results stale. */
   detector: string;
   /** The folder last opened with the folder picker, to reconnect without picking again. */
@@ -144,10 +146,14 @@ export class ResultsDb {
     await this.write((db) => putInTransaction(db, 'meta', value, name));
   }
 
-  /** The photos of the last visit's collection, as stored. */
-  async lastCollection(): Promise<StoredPhoto[]> {
-    const keys = (await this.getMeta('collection')) ?? [];
-    return [...(await this.getMany(keys)).values()];
+  /**
+   * The last visit's collection: the photos with a stored result, and the keys of those that were
+   * never checked (the page closed mid-scan), with those that came from an opened folder marked.
+   */
+  async lastCollection(): Promise<{ stored: StoredPhoto[]; unchecked: string[]; fromFolder: Set<string> }> {
+    const [keys, fromFolder] = await Promise.all([this.getMeta('collection'), this.getMeta('fromFolder')]);
+    const stored = await this.getMany(keys ?? []);
+    return { stored: [...stored.values()], unchecked: (keys ?? []).filter((k) => !stored.has(k)), fromFolder: new Set(fromFolder ?? []) };
   }
 
   /** Forgets everything: results, thumbnails, the remembered folder. */

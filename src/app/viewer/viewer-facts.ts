@@ -31,7 +31,7 @@ export function factRows(photo: Photo, shown: Shown, burst: BurstMembership | un
   }
   rows.push(...fact('Taken', formatDate(photoTime(photo))));
   if (photo.folder) rows.push(...fact('Folder', photo.folder));
-  if (burst) rows.push(...fact('Burst', burst.best ? `Sharpest of ${burst.size} similar shots` : `One of ${burst.size} similar shots`));
+  if (burst) rows.push(...fact(burst.kind === 'burst' ? 'Burst' : 'Similar shots', burst.best ? `Sharpest of ${burst.size} shots` : `One of ${burst.size} shots`));
   if (photo.location === 'blurry-folder') rows.push(...fact('Location', 'Moved to the “Blurry” folder'));
   return rows;
 }
