@@ -106,7 +106,8 @@ test('a stack opens side by side at one zoom; a shot is picked there by hand', a
   await panels.first().getByTestId('compare-select').check();
   await expect(result(page, BURST[2])).toHaveAttribute('aria-selected', 'true');
   await dialog.getByTestId('compare-close').click();
-  await expect(result(page, BURST[2]).getByTestId('stack-open')).toContainText('1');
+  // The stack's corner says a shot in it is selected.
+  await expect(result(page, BURST[2]).getByTestId('stack-open')).toHaveAttribute('data-selected', '1');
 });
 
 test('bulk selections never take the best shot of a burst or similar group; a hand can', async ({ page }) => {
@@ -157,6 +158,8 @@ for (const width of [360, 390]) {
     const open = result(page, BURST[2]).getByTestId('stack-open');
     const box = (await open.boundingBox())!;
     expect(box.height, 'a corner big enough to tap').toBeGreaterThanOrEqual(32);
+    const tick = (await result(page, BURST[2]).locator('.check').boundingBox())!;
+    expect(box.x, 'the corner leaves the tick free').toBeGreaterThanOrEqual(tick.x + tick.width);
     await open.tap();
     const panels = page.getByTestId('compare-panel');
     await expect(panels).toHaveCount(4);

@@ -100,8 +100,14 @@ export function updateCard(li: HTMLLIElement, state: CardState, thumbnailUrl: (p
   if (burst) thumb.append(h('span', { class: `tag burst${burst.best ? ' best' : ''}`, 'data-testid': 'group-tag' }, groupLabel(burst)));
   if (stack?.role === 'top') {
     // Not a button: an option may hold no interactive content. Keyboard: C on the card (grid-view).
-    const open = h('span', { class: `stack-open${stack.selected ? ' has-selected' : ''}`, 'data-testid': 'stack-open', 'aria-hidden': 'true', title: `Compare the ${stack.count} shots side by side` }, icon('stack'), String(stack.count));
-    if (stack.selected) open.append(h('span', { class: 'stack-selected' }, ` · ${stack.selected} ✓`));
+    // Compact so it stays clear of the tick corner on a phone; a selected shot behind the top turns it amber.
+    const title = `Compare the ${stack.count} shots side by side${stack.selected ? ` (${stack.selected} selected)` : ''}`;
+    const open = h(
+      'span',
+      { class: `stack-open${stack.selected ? ' has-selected' : ''}`, 'data-testid': 'stack-open', 'data-selected': stack.selected, 'aria-hidden': 'true', title },
+      icon('stack'),
+      String(stack.count),
+    );
     thumb.append(open);
   }
   if (photo.location === 'blurry-folder') thumb.append(h('span', { class: 'tag moved-tag' }, 'In “Blurry”'));
