@@ -60,7 +60,8 @@ test.describe('desktop 1366 x 900', () => {
 
   test('? opens the keyboard shortcuts from the grid and the viewer; a header button says so', async () => {
     const sheet = page.getByTestId('shortcuts-dialog');
-    const card = page.getByTestId('result').first();
+    // A stack keeps its other shots' cards in the page, hidden: take a card on screen.
+    const card = page.locator('[data-testid=result]:visible').first();
     await card.focus();
     await page.keyboard.press('?');
     await expect(sheet).toBeVisible();
