@@ -76,7 +76,7 @@ export interface RunConfig {
    * set, 174 held-out real sharp photos as shot): sharp kept on real photos 65.5% -> 89.7%, but blur
    * caught 89.8% -> 73.8% (camera shake 77% -> 43%), and an e2e photo under a 5 px canvas blur read
    * as sharp: every as-shot example is sharp, so the heads learnt "no phone-pipeline noise = sharp".
-   * Blurred as-shot counterparts (the same JPEGs blurred without the pipeline) are the next step.
+   * So each as-shot photo now brings a blurred counterpart (training/stages/real-as-shot.ts).
    */
   realPhotos: { inPool: boolean; asShotInHeads: boolean; keepTarget: number | null };
 }

@@ -189,11 +189,11 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const headExamples: HeadExample[] = [];
   headExamples.push(...(await withCnn(headImages, dataDir)));
   for (const im of asShot) {
-    headExamples.push({ label: 'sharp', features: { ...im.features, ...(await patchFeatures(model, im.luma)).features } });
+    headExamples.push({ label: im.label, features: { ...im.features, ...(await patchFeatures(model, im.luma)).features } });
     progress.update(headExamples.length);
   }
   const asShotImages = asShot.map(({ source }) => ({ source }));
-  const asShotClassical = asShot.map((im): HeadExample => ({ label: 'sharp', features: im.features }));
+  const asShotClassical = asShot.map((im): HeadExample => ({ label: im.label, features: im.features }));
   const typeExamples = await withCnn(typeSet.images, typeSet.dir);
   progress.finish();
   model.dispose();

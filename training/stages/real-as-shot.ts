@@ -4,7 +4,18 @@
 // collections it called 17-24% of sharp photos blurry while synthetic validation said 3%. The head
 // photos of the real pool are fed here as they are, plus one smaller copy each, since photos also
 // arrive as 0.3-1 MP messenger and gallery exports. Never the held-out part (listRealPhotos).
-import type { FeatureVector, LumaImage } from '../../src/core/types.ts';
+//
+// Each photo also gives one blurred counterpart, blurred by the generator's kernels but not passed
+// through the phone pipeline (only a camera-like JPEG save). With sharp as-shot examples alone the
+// heads learnt a shortcut, "no pipeline noise = sharp" (measured: blur caught on the synthetic set
+// 89.8% -> 73.8%, and a photo under a 5 px canvas blur read as sharp); the pairs make the look of
+// an untouched JPEG say nothing about the label.
+import type { FeatureVector, LumaImage, PatchClass, RgbaImage } from '../../src/core/types.ts';
+import type { OpenCv } from '../../src/core/image/opencv-types.ts';
+import { applyBlur, BLUR_KINDS, BLUR_TYPE_OF_KIND, type BlurKind } from '../data/blur.ts';
+import { rgbaToRgb, rgbToRgba } from '../data/image.ts';
+import { decodeJpeg, encodeJpeg } from '../data/jpeg.ts';
+import type { Rng } from '../data/rng.ts';
 import { downscaleRgba, toLuma, workingSize } from '../../src/core/image/image.ts';
 import { extractFeatures } from '../../src/core/features/features.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
@@ -20,16 +31,33 @@ export interface AsShotImage {
   source: string;
   /** Long side it was judged at. */
   longSide: number;
+  /** 'sharp' as shot; the counterpart's blur type. */
+  label: PatchClass;
+  /** How the blurred counterpart was blurred (null for the photo as shot). */
+  blurKind: BlurKind | null;
   luma: LumaImage;
   features: FeatureVector;
 }
 
 /** Long side of the smaller copy: 320-1024 px, drawn per photo (seeded). */
 const COPY_LONG_SIDE = { min: 320, max: 1024 };
+/** Blur strength of the counterpart (0..1, training/data/blur.ts): the mildest fifth (a 1.5-2 px
+ * disc) is left out, as a real sharp photo can be that soft and the pair would then contradict. */
+const COUNTERPART_STRENGTH = { min: 0.2, max: 1 };
+/** JPEG quality of the counterpart's save, as cameras and editors write. */
+const COUNTERPART_QUALITY = { min: 80, max: 95 };
+
+/** The photo at the working resolution, blurred and saved as a JPEG, decoded again. */
+function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage): { image: RgbaImage; kind: BlurKind } {
+  const kind = rng.pick(BLUR_KINDS);
+  const blurred = applyBlur(cv, rng, rgbaToRgb(working), kind, rng.uniform(COUNTERPART_STRENGTH.min, COUNTERPART_STRENGTH.max));
+  const quality = rng.int(COUNTERPART_QUALITY.min, COUNTERPART_QUALITY.max);
+  return { image: decodeJpeg(encodeJpeg(rgbToRgba(blurred.image), quality)), kind };
+}
 
 /** Both sizes of each real training photo of one part ('head': fitted on by the fuse stage;
  * 'cnn': the heads never see them, so the threshold stage sets the operating point on them),
- * decoded the way the app decodes them, with classical features. */
+ * decoded the way the app decodes them, and its blurred counterpart, with classical features. */
 export async function realAsShotImages(config: RunConfig, part: PhotoSet): Promise<AsShotImage[]> {
   const photos = realTrainingPhotos(config)
     .filter((p) => photoSet(p, config.data.cnnPhotoShare) === part)
@@ -43,10 +71,13 @@ export async function realAsShotImages(config: RunConfig, part: PhotoSet): Promi
     const side = rng.int(COPY_LONG_SIDE.min, COPY_LONG_SIDE.max);
     const copySize = workingSize(rgba.width, rgba.height, side);
     const copy = copySize.width < rgba.width ? downscaleRgba(rgba, copySize.width, copySize.height) : null;
-    for (const image of copy ? [rgba, copy] : [rgba]) {
+    const add = (image: RgbaImage, label: AsShotImage['label'], blurKind: BlurKind | null) => {
       const luma = toLuma(toWorkingResolution(image, WORKING_MAX_SIDE));
-      out.push({ source: photo.relPath, longSide: Math.max(luma.width, luma.height), luma, features: extractFeatures(cv, luma).features });
-    }
+      out.push({ source: photo.relPath, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features });
+    };
+    for (const image of copy ? [rgba, copy] : [rgba]) add(image, 'sharp', null);
+    const counterpart = blurredCounterpart(cv, mulberry32(deriveSeed(config.seed, 'as-shot-blur', photo.relPath)), toWorkingResolution(rgba, WORKING_MAX_SIDE));
+    add(counterpart.image, BLUR_TYPE_OF_KIND[counterpart.kind], counterpart.kind);
   }
   return out;
 }
