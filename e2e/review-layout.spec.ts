@@ -77,6 +77,10 @@ test.describe('desktop 1366 x 900', () => {
     await button.click();
     await expect(sheet).toBeVisible();
     await page.keyboard.press('Escape');
+    // The sheet hands focus back to its button on its 'close' event, a task after Escape: wait for
+    // it, or it lands after the card's focus below and Enter presses the button (seen in CI).
+    await expect(sheet).toBeHidden();
+    await expect(button).toBeFocused();
 
     await card.focus();
     await page.keyboard.press('Enter');
