@@ -12,6 +12,11 @@
 // lacks) but is browser-only and returns colour frames; it stays for large progressive JPEGs.
 // In the browser the whole step (decode, area downscale, orientation) measured level with the
 // old createImageBitmap path on the loaded machine (0.84 vs 0.86 photos/s, same bench run).
+// ImageDecoder instead, measured in the worker's decode step (bench decode-only, 12 generated
+// 4032x3024 JPEGs, 2 workers, 2026-12-06, against wasm at 7.1-8.2 photos/s in the same runs):
+// the Y plane of its full-size I420 frame (luma without any colour conversion) 6.4-6.8/s; a 6/8
+// scaled frame (BGRX only, luma in JS) 5.0/s; a 1/2 scaled frame drawn on a canvas 12.0/s, but
+// 1/2 is the scale that makes sharp 12 MP photos read blurrier (LUMA_OVERSAMPLE in core/jpeg).
 import turboWasmUrl from '@cwasm/jpeg-turbo/jpeg-turbo.wasm?url';
 import { TurboJpeg } from '../core/jpeg/turbo-jpeg.ts';
 import { decodeJpegLuma, decodeJpegPreview } from '../core/jpeg/jpeg-luma.ts';
