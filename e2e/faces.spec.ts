@@ -99,7 +99,7 @@ test('the viewer outlines the face that decided and shows its sharpness', async 
   const outline = page.getByTestId('face-outline');
   await expect(outline).toBeVisible();
   await expect(outline).toHaveAttribute('data-cause', 'face-sharp');
-  await expect(outline).toHaveText(/^Face \d+%$/);
+  await expect(outline).toHaveText(/^Face sharp \d+%$/);
   // The outline sits on the face: inside the photo, a sizeable share of it.
   const [box, photo] = await Promise.all([outline.boundingBox(), page.getByTestId('viewer-photo').boundingBox()]);
   expect(box!.x).toBeGreaterThanOrEqual(photo!.x - 1);

@@ -23,5 +23,7 @@ export function showFaceOutline(outline: HTMLElement, analysis: Analysis | null)
   const cause = subjectCause(analysis.subject);
   outline.dataset.cause = cause ?? 'none';
   outline.dataset.sharpness = String(face.sharpness);
-  setText(outline.querySelector('.face-label')!, `Face ${Math.round((face.sharpness ?? 0) * 100)}%`);
+  // The word carries the meaning; colour and line style only repeat it (colour-blind safe).
+  const word = cause === 'face-sharp' ? 'sharp' : cause === null ? '' : 'soft';
+  setText(outline.querySelector('.face-label')!, `Face ${word ? `${word} ` : ''}${Math.round((face.sharpness ?? 0) * 100)}%`);
 }
