@@ -1,12 +1,15 @@
-// npm run readme -- [--eval eval-report.json] [--bench bench.json]
-// Rewrites the README's numbers block from the JSON that `npm run eval` and `npm run bench`
-// wrote, so the published numbers are always ones a command produced.
+// npm run readme -- [--eval eval-report.json] [--bench bench.json] [--portraits portrait-report.json]
+// Rewrites the README's numbers blocks from the JSON that `npm run eval`, `npm run bench` and
+// training/face-focus/evaluate-portraits.ts wrote, so the published numbers are always ones a
+// command produced.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { staleValidationSet } from '../../training/build-validation-set.ts';
 
 const START = '<!-- numbers:start (written by npm run readme; do not edit by hand) -->';
 const END = '<!-- numbers:end -->';
+const PORTRAITS_START = '<!-- portraits:start (written by npm run readme; do not edit by hand) -->';
+const PORTRAITS_END = '<!-- portraits:end -->';
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -66,6 +69,29 @@ function benchTable(bench: any): string {
   ].join('\n');
 }
 
+/** The portrait set's table: what the face pass changes over the frame alone. */
+function portraitTable(report: any): string {
+  const rows: Array<[string, string, string]> = [
+    ['as-shot', 'as shot, kept', ''],
+    ['bokeh', 'portrait-mode bokeh, kept', ''],
+    ['back-focus', 'back-focused, flagged', `, ${report.backFocusNamed} named "focus missed the subject"`],
+    ['soft', 'soft all over, flagged', ''],
+  ];
+  const cell = (v: { right: number; share: number | null }) => `${v.right} (${v.share === null ? '—' : `${Math.round(100 * v.share)}%`})`;
+  return [
+    `| ${report.set.part} portraits (${report.set.photos} photos) | with the face pass | frame alone |`,
+    '|---|---|---|',
+    ...rows.map(([variant, label, extra]) => `| ${label} | ${cell(report.withFaces[variant])}${extra} | ${cell(report.frameOnly[variant])} |`),
+  ].join('\n');
+}
+
+/** Replaces what lies between `start` and `end` in `text`. */
+function replaceBlock(text: string, start: string, end: string, body: string): string {
+  const [before, rest] = text.split(start);
+  if (rest === undefined) throw new Error(`README.md has no block ${start}`);
+  return `${before}${start}\n${body}\n${end}${rest.split(end)[1]}`;
+}
+
 function modelLine(): string {
   const dir = 'models/patch-cnn';
   if (!existsSync(`${dir}/model.json`)) return 'Model: not trained yet (the classical `features` detector is used).';
@@ -91,7 +117,11 @@ function workingResolutionTable(study: any): string {
 }
 
 const { values } = parseArgs({
-  options: { eval: { type: 'string', default: 'eval-report.json' }, bench: { type: 'string', default: 'bench.json' } },
+  options: {
+    eval: { type: 'string', default: 'eval-report.json' },
+    bench: { type: 'string', default: 'bench.json' },
+    portraits: { type: 'string', default: 'portrait-report.json' },
+  },
 });
 const parts = ['### Accuracy', ''];
 parts.push(existsSync(values.eval!) ? evalTable(JSON.parse(readFileSync(values.eval!, 'utf8'))) : '_Run `npm run eval` first._');
@@ -101,9 +131,7 @@ parts.push('', modelLine());
 if (existsSync('training/working-resolution.json')) {
   parts.push('', '### Working resolution', '', workingResolutionTable(JSON.parse(readFileSync('training/working-resolution.json', 'utf8'))));
 }
-const readme = readFileSync('README.md', 'utf8');
-const [before, rest] = readme.split(START);
-if (rest === undefined) throw new Error('README.md has no numbers block');
-const after = rest.split(END)[1];
-writeFileSync('README.md', `${before}${START}\n${parts.join('\n')}\n${END}${after}`);
+let readme = replaceBlock(readFileSync('README.md', 'utf8'), START, END, parts.join('\n'));
+if (existsSync(values.portraits!)) readme = replaceBlock(readme, PORTRAITS_START, PORTRAITS_END, portraitTable(JSON.parse(readFileSync(values.portraits!, 'utf8'))));
+writeFileSync('README.md', readme);
 console.log('README numbers updated');
