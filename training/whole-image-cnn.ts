@@ -9,7 +9,7 @@ import type { RunConfig } from './config.ts';
 import { deriveSeed } from './data/rng.ts';
 import { saveLayersModelToDir } from './model-files.ts';
 import { classCounts, classWeightsFor, type PatchDataset } from './patch-dataset.ts';
-import { createProgress } from './progress.ts';
+import { createProgress } from '../src/node/progress.ts';
 import { checkPatches, trainPatchCnn, type EpochRecord, type PatchCheck } from './train-patch-cnn.ts';
 import { loadWorkingLuma } from './stages/data.ts';
 import type { DataImage } from './stages/data-images.ts';

@@ -13,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { createAnalyzer, DETECTOR_NAMES, type Analyzer, type DetectorName } from '../core/analyze.ts';
 import { toLuma } from '../core/image/image.ts';
 import { detectionMetrics, sharpKeptShare, type DetectionMetrics, type KeptShare, type LabelledPrediction } from '../eval/metrics.ts';
-import { judgeFiles, progressLine, type JudgedFile, type JudgeResult, type LabelledFile } from '../eval/judge-files.ts';
+import { createProgress } from '../node/progress.ts';
+import { judgeFiles, type JudgedFile, type JudgeResult, type LabelledFile } from '../eval/judge-files.ts';
 import { PATCH_CLASSES } from '../core/types.ts';
 import { WORKING_MAX_SIDE } from '../core/image/working-resolution.ts';
 import { DEFAULT_THRESHOLD } from '../core/fusion/verdict.ts';
@@ -68,6 +69,12 @@ export interface EvalReport extends Partial<DetectionMetrics> {
   files: JudgedFile[];
 }
 
+/** The shared progress bar (src/node/progress.ts), closed with its elapsed time at the last file. */
+function progressOf(label: string, total: number): (done: number) => void {
+  const progress = createProgress(label, total);
+  return (done) => (done === total ? progress.finish() : progress.update(done));
+}
+
 const asPredictions = (judged: readonly JudgedFile[], baseline = false): LabelledPrediction[] =>
   judged.map((j) => ({ label: j.label, probability: baseline ? j.baselineProbability : j.probability, typeProbabilities: baseline ? null : j.typeProbabilities }));
 
@@ -75,7 +82,7 @@ async function judgeRealSharp(analyzer: Analyzer, detector: DetectorName, realDi
   const heldOut = listRealPhotos(realDir).filter((p) => p.split === 'validation');
   if (heldOut.length === 0) throw new Error(`No held-out real photos under ${realDir}`);
   const collection = new Map(heldOut.map((p) => [p.path, p.category]));
-  const { judged, errors } = await judgeFiles(analyzer, heldOut.map((p) => ({ path: p.path, label: 'sharp' })), detector, decodeWorkingLuma, progressLine('real sharp photos, as shot', heldOut.length));
+  const { judged, errors } = await judgeFiles(analyzer, heldOut.map((p) => ({ path: p.path, label: 'sharp' })), detector, decodeWorkingLuma, progressOf('real sharp photos, as shot', heldOut.length));
   const byCollection: Record<string, KeptShare> = {};
   for (const c of [...new Set(collection.values())].sort()) {
     byCollection[c] = sharpKeptShare(judged.filter((j) => collection.get(j.file) === c).map((j) => j.probability));
@@ -118,7 +125,7 @@ async function main(): Promise<void> {
   const validationSet = dir ? validationSetOf(resolve(dir)) : null;
   const stale = validationSet && staleValidationSet(validationSet);
   if (stale) console.error(`warning: these numbers cannot be compared with the README's: ${stale}`);
-  const { judged, errors } = await judgeFiles(analyzer, files, detector, decodeWorkingLuma, progressLine('validation images', files.length));
+  const { judged, errors } = await judgeFiles(analyzer, files, detector, decodeWorkingLuma, progressOf('validation images', files.length));
   const bokeh = judged.filter((j) => j.label === 'sharp' && /bokeh/i.test(j.file));
   const report: EvalReport = {
     ...(dir ? detectionMetrics(asPredictions(judged)) : {}),

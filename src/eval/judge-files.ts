@@ -25,21 +25,6 @@ export interface JudgeResult {
   errors: Array<{ file: string; error: string }>;
 }
 
-/** A progress line on stderr, TTY or not: at most every `everyMs` (a log file gets one line each). */
-export function progressLine(label: string, total: number, everyMs = 10_000): (done: number) => void {
-  const started = Date.now();
-  let last = 0;
-  return (done) => {
-    const now = Date.now();
-    if (done < total && now - last < (process.stderr.isTTY ? 250 : everyMs)) return;
-    last = now;
-    const rate = done / Math.max(1e-3, (now - started) / 1000);
-    const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-    const line = `${label}: ${done}/${total} (${Math.round((100 * done) / total)}%), ${rate.toFixed(1)} photos/s, ${Math.floor(eta / 60)}:${String(eta % 60).padStart(2, '0')} left`;
-    process.stderr.write(process.stderr.isTTY ? `\r${line}${done === total ? '\n' : ''}` : `${line}\n`);
-  };
-}
-
 export async function judgeFiles(
   analyzer: Analyzer,
   files: readonly LabelledFile[],

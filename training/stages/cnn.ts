@@ -11,7 +11,7 @@ import type { Imbalance, RunConfig } from '../config.ts';
 import { deriveSeed } from '../data/rng.ts';
 import { saveLayersModelToDir } from '../model-files.ts';
 import { capCropsPerImage, classCounts, classWeightsFor, loadPatchDataset, type PatchDataset } from '../patch-dataset.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress } from '../../src/node/progress.ts';
 import { trainPatchCnn, type EpochRecord } from '../train-patch-cnn.ts';
 import { trainWholeImageCnn, type WholeImageHistory } from '../whole-image-cnn.ts';
 import { dataDir as dataDirOf, loadDataManifest } from './data.ts';

@@ -16,7 +16,7 @@ import { GALLERY_MIX } from '../data/samples.ts';
 import { buildValidationSet, VALIDATION_GENERATOR, type Manifest as ValidationManifest } from '../build-validation-set.ts';
 import type { RunConfig } from '../config.ts';
 import { synthesiseSet, synthesisWorkers } from './synthesise.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress } from '../../src/node/progress.ts';
 import type { DataImage, DataManifest, PhotoSet } from './data-images.ts';
 
 /** Bump when what the data stage stores, or how the generator in training/data draws images,

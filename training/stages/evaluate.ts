@@ -12,7 +12,7 @@ import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';
 import { listRealPhotos } from '../data/photos.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress } from '../../src/node/progress.ts';
 import { squeezeLuma } from '../whole-image-cnn.ts';
 import { ensureValidationSet, loadWorkingLuma } from './data.ts';
 

@@ -21,7 +21,7 @@ import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import type { RunConfig } from '../config.ts';
 import { hashString } from '../data/rng.ts';
 import { exampleWeights, fitHead, fitPlatt, type FitHeadOptions, type HeadExample } from '../fit-head.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress } from '../../src/node/progress.ts';
 import { dataDir as dataDirOf, ensureTypeSet, loadDataManifest, loadWorkingLuma } from './data.ts';
 import type { DataImage } from './data-images.ts';
 

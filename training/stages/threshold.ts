@@ -17,7 +17,7 @@ import type { FusionParams } from '../../src/core/fusion/head.ts';
 import { blurLogit } from '../../src/core/fusion/head.ts';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import { REAL_SHARP_KEEP_TARGET, type RunConfig } from '../config.ts';
-import { createProgress } from '../progress.ts';
+import { createProgress } from '../../src/node/progress.ts';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
 import { realAsShotImages } from './real-as-shot.ts';
 
