@@ -1,11 +1,13 @@
 // npm run train [-- --stage data|cnn|fuse|threshold|evaluate|export] [--photos DIR] [--out DIR] [--quick]
-//                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation] [--reuse-cnn] [--real-photos]
+//                  [--seed N] [--backend wasm|cpu] [--imbalance-ablation] [--train-cnn] [--synthetic-only]
 // Runs the training pipeline: data -> cnn -> fuse -> threshold -> evaluate -> export. Every stage reads what
 // the previous ones left in --out, so any stage can be re-run alone. --quick is a 1-2 minute smoke
 // run (tiny data; checks the loss falls and the exported model loads and predicts) that writes to
 // training/out/quick by default and exports to <out>/models instead of models/.
 // --imbalance-ablation also trains the CNN without class weights (same data and budget) so the
 // report shows what the weighting buys (+~8 min).
+// A full run fits the heads on the shipped patch CNN, frozen (~40 min); --train-cnn trains the CNN
+// too (+65 min), and --synthetic-only leaves the real photos out (the shipped CNN's recipe).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -95,8 +97,8 @@ async function main(): Promise<void> {
       seed: { type: 'string' },
       backend: { type: 'string', default: 'wasm' },
       'imbalance-ablation': { type: 'boolean', default: false },
-      'reuse-cnn': { type: 'boolean', default: false },
-      'real-photos': { type: 'boolean', default: false },
+      'train-cnn': { type: 'boolean', default: false },
+      'synthetic-only': { type: 'boolean', default: false },
     },
   });
   if (values.stage !== undefined && !STAGES.includes(values.stage as Stage)) {
@@ -112,8 +114,8 @@ async function main(): Promise<void> {
     ...(values.out ? { outDir: values.out } : {}),
     backend: values.backend,
     imbalanceAblation: values['imbalance-ablation'],
-    reuseCnn: values['reuse-cnn'],
-    realPhotos: values['real-photos'],
+    trainCnn: values['train-cnn'],
+    syntheticOnly: values['synthetic-only'],
   });
   mkdirSync(config.outDir, { recursive: true });
   const command = ['npm run train', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
