@@ -1,30 +1,34 @@
 // npm run eval -- <dir> [--out report.json] [--detector fused|features|laplacian-100]
-//                       [--real] [--real-dir DIR] [--models models] [--backend wasm|cpu]
+//                       [--real] [--real-dir DIR] [--models models] [--backend wasm|cpu] [--frame-only]
 // Runs the app's analysis over <dir>/<class>/<image> (class: sharp, defocus, motion, gaussian;
 // other folders are ignored) and reports the chosen detector next to the Laplacian-100 baseline,
 // with one row per file (label, probability, verdict, cause) so a miss can be looked at.
 // --real also judges the held-out real sharp photos (../shared/data/sharp-photos-2, the part
 // training never sees) as shot: "sharp kept on real photos", the number the synthetic set cannot
-// give. <dir> may be left out with --real.
+// give. <dir> may be left out with --real. The face pass runs as in the app (a face that decides
+// keeps or flags the photo whatever the frame says); --frame-only leaves it out.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createAnalyzer, DETECTOR_NAMES, type Analyzer, type DetectorName } from '../core/analyze.ts';
-import { toLuma } from '../core/image/image.ts';
-import { detectionMetrics, sharpKeptShare, type DetectionMetrics, type KeptShare, type LabelledPrediction } from '../eval/metrics.ts';
+import { downscaleRgba, toLuma, workingSize } from '../core/image/image.ts';
+import type { FaceInput } from '../core/face/analyze-faces.ts';
+import { DETECTOR_SIDE } from '../core/face/detect-faces.ts';
+import type { LumaImage } from '../core/types.ts';
+import { loadFaceModelsNode } from '../node/face.ts';
+import { calledBlurry, detectionMetrics, sharpKeptShare, type DetectionMetrics, type KeptShare, type LabelledPrediction } from '../eval/metrics.ts';
 import { createProgress } from '../node/progress.ts';
 import { judgeFiles, type JudgedFile, type JudgeResult, type LabelledFile } from '../eval/judge-files.ts';
 import { PATCH_CLASSES } from '../core/types.ts';
 import { WORKING_MAX_SIDE } from '../core/image/working-resolution.ts';
-import { DEFAULT_THRESHOLD } from '../core/fusion/verdict.ts';
 import { loadOpenCvNode } from '../node/opencv.ts';
 import { initTfNode, type NodeBackend } from '../node/tf.ts';
 import { fileModelReader } from '../node/model-files.ts';
 import { loadModels } from '../core/models.ts';
 import { toWorkingResolution } from '../node/decode.ts';
 import { decodeImageFile, sniffFormat } from '../node/decode-image.ts';
-import { decodeJpegFileLuma } from '../node/jpeg-decoder.ts';
+import { decodeJpegFileLuma, decodeJpegFilePreview } from '../node/jpeg-decoder.ts';
 import { DEFAULT_REAL_PHOTOS_DIR, listRealPhotos } from '../../training/data/photos.ts';
 import { staleValidationSet, validationSetOf } from '../../training/build-validation-set.ts';
 
@@ -60,6 +64,8 @@ export interface EvalReport extends Partial<DetectionMetrics> {
   /** Held-out real sharp photos judged as shot (--real); null without. */
   real_sharp: RealSharpReport | null;
   backend: string;
+  /** Whether the face pass ran, as in the app (false with --frame-only). */
+  face_pass: boolean;
   /** How the folder was built, from its manifest.json (build-validation-set); null without one. */
   validation_set: ReturnType<typeof validationSetOf>;
   seconds: number;
@@ -76,22 +82,24 @@ function progressOf(label: string, total: number): (done: number) => void {
 }
 
 const asPredictions = (judged: readonly JudgedFile[], baseline = false): LabelledPrediction[] =>
-  judged.map((j) => ({ label: j.label, probability: baseline ? j.baselineProbability : j.probability, typeProbabilities: baseline ? null : j.typeProbabilities }));
+  judged.map((j) => (baseline ? { label: j.label, probability: j.baselineProbability, typeProbabilities: null } : { label: j.label, probability: j.probability, typeProbabilities: j.typeProbabilities, faceCall: j.faceCall }));
 
-async function judgeRealSharp(analyzer: Analyzer, detector: DetectorName, realDir: string): Promise<RealSharpReport> {
+type Decode = (path: string) => Promise<{ luma: LumaImage; faces?: FaceInput }>;
+
+async function judgeRealSharp(analyzer: Analyzer, detector: DetectorName, realDir: string, decode: Decode): Promise<RealSharpReport> {
   const heldOut = listRealPhotos(realDir).filter((p) => p.split === 'validation');
   if (heldOut.length === 0) throw new Error(`No held-out real photos under ${realDir}`);
   const collection = new Map(heldOut.map((p) => [p.path, p.category]));
-  const { judged, errors } = await judgeFiles(analyzer, heldOut.map((p) => ({ path: p.path, label: 'sharp' })), detector, decodeWorkingLuma, progressOf('real sharp photos, as shot', heldOut.length));
+  const { judged, errors } = await judgeFiles(analyzer, heldOut.map((p) => ({ path: p.path, label: 'sharp' })), detector, decode, progressOf('real sharp photos, as shot', heldOut.length));
   const byCollection: Record<string, KeptShare> = {};
   for (const c of [...new Set(collection.values())].sort()) {
-    byCollection[c] = sharpKeptShare(judged.filter((j) => collection.get(j.file) === c).map((j) => j.probability));
+    byCollection[c] = sharpKeptShare(judged.filter((j) => collection.get(j.file) === c));
   }
   return {
     dir: realDir,
     detector,
-    ...sharpKeptShare(judged.map((j) => j.probability)),
-    baseline: sharpKeptShare(judged.map((j) => j.baselineProbability)),
+    ...sharpKeptShare(judged),
+    baseline: sharpKeptShare(judged.map((j) => ({ probability: j.baselineProbability }))),
     by_collection: byCollection,
     files: judged,
     errors,
@@ -108,6 +116,7 @@ async function main(): Promise<void> {
       'real-dir': { type: 'string' },
       models: { type: 'string', default: 'models' },
       backend: { type: 'string', default: 'wasm' },
+      'frame-only': { type: 'boolean', default: false },
     },
   });
   const dir = positionals[0];
@@ -116,7 +125,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const backend = await initTfNode(values.backend as NodeBackend);
   const cv = await loadOpenCvNode();
-  const analyzer = createAnalyzer(cv, await loadModels(fileModelReader(resolve(values.models!))));
+  const facePass = !values['frame-only'];
+  const analyzer = createAnalyzer(cv, { ...(await loadModels(fileModelReader(resolve(values.models!)))), ...(facePass ? { faces: loadFaceModelsNode() } : {}) });
+  const decode: Decode = (path) => decodeAsTheApp(path, facePass);
   const detector = (values.detector ?? analyzer.bestDetector) as DetectorName;
   if (!DETECTOR_NAMES.includes(detector)) throw new Error(`Unknown detector '${detector}' (one of ${DETECTOR_NAMES.join(', ')})`);
 
@@ -125,14 +136,15 @@ async function main(): Promise<void> {
   const validationSet = dir ? validationSetOf(resolve(dir)) : null;
   const stale = validationSet && staleValidationSet(validationSet);
   if (stale) console.error(`warning: these numbers cannot be compared with the README's: ${stale}`);
-  const { judged, errors } = await judgeFiles(analyzer, files, detector, decodeWorkingLuma, progressOf('validation images', files.length));
+  const { judged, errors } = await judgeFiles(analyzer, files, detector, decode, progressOf('validation images', files.length));
   const bokeh = judged.filter((j) => j.label === 'sharp' && /bokeh/i.test(j.file));
   const report: EvalReport = {
     ...(dir ? detectionMetrics(asPredictions(judged)) : {}),
     detector,
-    bokeh_kept: bokeh.length ? { n: bokeh.length, kept: bokeh.filter((j) => j.probability < DEFAULT_THRESHOLD).length } : null,
-    real_sharp: realDir ? await judgeRealSharp(analyzer, detector, resolve(realDir)) : null,
+    bokeh_kept: bokeh.length ? { n: bokeh.length, kept: bokeh.filter((j) => !calledBlurry(j)).length } : null,
+    real_sharp: realDir ? await judgeRealSharp(analyzer, detector, resolve(realDir), decode) : null,
     backend,
+    face_pass: facePass,
     validation_set: validationSet,
     seconds: (Date.now() - started) / 1000,
     errors,
@@ -152,11 +164,17 @@ async function main(): Promise<void> {
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
 
 /** The app's pixels: JPEGs through the worker's own decoder (libjpeg-turbo wasm, luma at working
- * size); other formats decoded, taken to working size (area downscale, never up), luma. */
-async function decodeWorkingLuma(path: string) {
+ * size; the face detector's colour copy from its reduced-scale colour decode); other formats
+ * decoded, taken to working size (area downscale, never up), luma, and shrunk for the detector. */
+async function decodeAsTheApp(path: string, withFaces: boolean): Promise<{ luma: LumaImage; faces?: FaceInput }> {
   const head = new Uint8Array(await readFile(path).then((b) => b.subarray(0, 16)));
-  if (sniffFormat(head) === 'jpeg') return decodeJpegFileLuma(path, WORKING_MAX_SIDE);
-  return toLuma(toWorkingResolution(await decodeImageFile(path), WORKING_MAX_SIDE));
+  if (sniffFormat(head) === 'jpeg') {
+    const luma = decodeJpegFileLuma(path, WORKING_MAX_SIDE);
+    return withFaces ? { luma, faces: { small: decodeJpegFilePreview(path, DETECTOR_SIDE) } } : { luma };
+  }
+  const rgba = toWorkingResolution(await decodeImageFile(path), WORKING_MAX_SIDE);
+  const small = workingSize(rgba.width, rgba.height, DETECTOR_SIDE);
+  return { luma: toLuma(rgba), ...(withFaces ? { faces: { small: downscaleRgba(rgba, small.width, small.height) } } : {}) };
 }
 
 main().catch((error) => {

@@ -94,7 +94,7 @@ export function createAnalyzer(cv: OpenCv, models: Models = {}): Analyzer {
     let faceMs = 0;
     if (models.faces && request.faces) {
       const t3 = now();
-      subject = await analyzeFaces(models.faces, request.faces, luma, regions);
+      subject = await analyzeFaces(models.faces, request.faces, luma, regions, probability);
       faceMs = now() - t3;
     }
     // The frame's verdict, then what the faces say about it (one rule: face/subject-focus.ts).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedAccuracyInterval, detectionMetrics, expectedCalibrationError, predictedClass, sharpKeptShare, type LabelledPrediction } from './metrics.ts';
+import { balancedAccuracyInterval, calledBlurry, detectionMetrics, expectedCalibrationError, predictedClass, sharpKeptShare, type LabelledPrediction } from './metrics.ts';
 
 const types = (defocus: number, motion: number, gaussian: number) => ({ defocus, motion, gaussian });
 
@@ -62,13 +62,13 @@ describe('detection metrics', () => {
   });
 
   it('gives the share of sharp photos kept with a Wilson interval', () => {
-    const kept = sharpKeptShare([...Array(97).fill(0.1), 0.6, 0.7, 0.9]);
+    const kept = sharpKeptShare([...Array(97).fill(0.1), 0.6, 0.7, 0.9].map((probability) => ({ probability })));
     expect(kept).toMatchObject({ n: 100, kept: 97, share: 0.97 });
     expect(kept.ci95[0]).toBeGreaterThan(0.91);
     expect(kept.ci95[0]).toBeLessThan(0.93);
     expect(kept.ci95[1]).toBeGreaterThan(0.98);
     expect(kept.ci95[1]).toBeLessThan(1);
-    expect(sharpKeptShare([0.1, 0.9], 0.95).kept).toBe(2);
+    expect(sharpKeptShare([{ probability: 0.1 }, { probability: 0.9 }], 0.95).kept).toBe(2);
   });
 
   it('fills the confusion matrix by true and predicted class', () => {
@@ -82,6 +82,16 @@ describe('detection metrics', () => {
     expect(predictedClass(preds[1], 0.5)).toBe('defocus');
     expect(predictedClass(preds[1], 0.75)).toBe('sharp');
     expect(detectionMetrics(preds, 0.15).blur_recall).toBe(1);
+  });
+
+  it('counts a face that decided as the app does: its call stands at any threshold', () => {
+    const portrait = { label: 'sharp' as const, probability: 0.9, typeProbabilities: null };
+    expect(calledBlurry(portrait)).toBe(true);
+    expect(calledBlurry({ ...portrait, faceCall: 'sharp' })).toBe(false);
+    expect(calledBlurry({ ...portrait, probability: 0.1, faceCall: 'blurry' }, 0.95)).toBe(true);
+    expect(calledBlurry({ ...portrait, faceCall: null })).toBe(true);
+    expect(detectionMetrics([{ ...portrait, faceCall: 'sharp' }]).sharp_kept).toBe(1);
+    expect(sharpKeptShare([{ probability: 0.9, faceCall: 'sharp' }, { probability: 0.1, faceCall: 'blurry' }]).kept).toBe(1);
   });
 
   it('has zero calibration error only when confidence matches the outcome', () => {

@@ -7,6 +7,14 @@ export interface LabelledPrediction {
   label: PatchClass;
   probability: number;
   typeProbabilities: Record<BlurType, number> | null;
+  /** The face pass's own call where a face decided (subjectCall in core/face/subject-focus.ts): it
+   * stands at any threshold, as in the app. Absent or null: P(blurry) decides. */
+  faceCall?: 'sharp' | 'blurry' | null;
+}
+
+/** Whether the app calls the photo blurry at `threshold`: the face's call where one decided. */
+export function calledBlurry(p: Pick<LabelledPrediction, 'probability' | 'faceCall'>, threshold = DEFAULT_THRESHOLD): boolean {
+  return p.faceCall ? p.faceCall === 'blurry' : p.probability >= threshold;
 }
 
 export interface DetectionMetrics {
@@ -28,7 +36,7 @@ export interface DetectionMetrics {
 }
 
 export function predictedClass(p: LabelledPrediction, threshold = DEFAULT_THRESHOLD): PatchClass {
-  if (p.probability < threshold) return 'sharp';
+  if (!calledBlurry(p, threshold)) return 'sharp';
   return p.typeProbabilities ? likeliestType(p.typeProbabilities) : 'defocus';
 }
 
@@ -55,7 +63,7 @@ export function expectedCalibrationError(preds: LabelledPrediction[], bins = 10)
  */
 export function balancedAccuracyInterval(preds: LabelledPrediction[], threshold = DEFAULT_THRESHOLD, draws = 2000, seed = 1): [number, number] {
   const hits = (blurred: boolean) =>
-    preds.filter((p) => (p.label !== 'sharp') === blurred).map((p) => (blurred ? p.probability >= threshold : p.probability < threshold));
+    preds.filter((p) => (p.label !== 'sharp') === blurred).map((p) => calledBlurry(p, threshold) === blurred);
   const groups = [hits(true), hits(false)].filter((g) => g.length > 0);
   if (groups.length === 0) return [NaN, NaN];
   const random = seededRandom(seed);
@@ -83,9 +91,9 @@ export function detectionMetrics(preds: LabelledPrediction[], threshold = DEFAUL
   const sharp = preds.filter((p) => p.label === 'sharp');
   const rate = (xs: LabelledPrediction[], ok: (p: LabelledPrediction) => boolean) =>
     xs.length === 0 ? NaN : xs.filter(ok).length / xs.length;
-  const blurRecall = rate(blurred, (p) => p.probability >= threshold);
-  const sharpKept = rate(sharp, (p) => p.probability < threshold);
-  const typed = blurred.filter((p) => p.typeProbabilities && p.probability >= threshold);
+  const blurRecall = rate(blurred, (p) => calledBlurry(p, threshold));
+  const sharpKept = rate(sharp, (p) => !calledBlurry(p, threshold));
+  const typed = blurred.filter((p) => p.typeProbabilities && calledBlurry(p, threshold));
   const typeAccuracy =
     typed.length === 0 ? null : rate(typed, (p) => likeliestCause(p.typeProbabilities!) === causeOf(p.label as BlurType));
 
@@ -95,7 +103,7 @@ export function detectionMetrics(preds: LabelledPrediction[], threshold = DEFAUL
     if (ofClass.length === 0) continue;
     perClass[c] = {
       n: ofClass.length,
-      recall: rate(ofClass, (p) => (c === 'sharp' ? p.probability < threshold : p.probability >= threshold)),
+      recall: rate(ofClass, (p) => calledBlurry(p, threshold) === (c !== 'sharp')),
     };
   }
   const parts = [blurRecall, sharpKept].filter((x) => !Number.isNaN(x));
@@ -122,9 +130,9 @@ export interface KeptShare {
 }
 
 /** How many sharp photos stay below the threshold (kept), with an interval. */
-export function sharpKeptShare(probabilities: readonly number[], threshold = DEFAULT_THRESHOLD): KeptShare {
-  const n = probabilities.length;
-  const kept = probabilities.filter((p) => p < threshold).length;
+export function sharpKeptShare(preds: readonly Pick<LabelledPrediction, 'probability' | 'faceCall'>[], threshold = DEFAULT_THRESHOLD): KeptShare {
+  const n = preds.length;
+  const kept = preds.filter((p) => !calledBlurry(p, threshold)).length;
   if (n === 0) return { n, kept, share: NaN, ci95: [NaN, NaN] };
   const z = 1.96;
   const share = kept / n;

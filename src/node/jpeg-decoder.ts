@@ -3,9 +3,9 @@
 // (jpeg-decoder.test.ts pins it against the browser). Replaces jpeg-js here: ~30x faster.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { LumaImage } from '../core/types.ts';
+import type { LumaImage, RgbaImage } from '../core/types.ts';
 import { TurboJpeg } from '../core/jpeg/turbo-jpeg.ts';
-import { decodeJpegLuma } from '../core/jpeg/jpeg-luma.ts';
+import { decodeJpegLuma, decodeJpegPreview } from '../core/jpeg/jpeg-luma.ts';
 import { readImageHeader } from '../worker/image-header.ts';
 
 let turbo: TurboJpeg | null = null;
@@ -30,4 +30,13 @@ export function decodeJpegFileLuma(path: string, maxSide: number): LumaImage {
   const decoded = decodeJpegLuma(turboJpegNode(), bytes, maxSide, orientation);
   if (decoded.warning) throw new Error(`${path}: libjpeg warned while decoding (truncated or damaged data)`);
   return decoded.luma;
+}
+
+/** A JPEG file's small colour copy (long side at most `longSide`), as the worker's decoder makes
+ * the thumbnail and the face detector's input. */
+export function decodeJpegFilePreview(path: string, longSide: number): RgbaImage {
+  const bytes = readFileSync(path);
+  const { orientation } = readImageHeader(bytes.subarray(0, 256 * 1024));
+  const { warning: _warning, ...preview } = decodeJpegPreview(turboJpegNode(), bytes, longSide, orientation);
+  return preview;
 }

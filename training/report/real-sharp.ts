@@ -21,9 +21,9 @@ export function summariseRealSharp(rows: readonly RealSharpRow[]): RealSharpSumm
   return REAL_SHARP_DETECTORS.map((detector) => {
     const byCollection: Record<string, KeptShare> = {};
     for (const collection of [...new Set(rows.map((r) => r.collection))].sort()) {
-      byCollection[collection] = sharpKeptShare(rows.filter((r) => r.collection === collection).map((r) => r.outputs[detector].probability));
+      byCollection[collection] = sharpKeptShare(rows.filter((r) => r.collection === collection).map((r) => r.outputs[detector]));
     }
-    return { detector, kept: sharpKeptShare(rows.map((r) => r.outputs[detector].probability)), byCollection };
+    return { detector, kept: sharpKeptShare(rows.map((r) => r.outputs[detector])), byCollection };
   });
 }
 

@@ -11,7 +11,9 @@ export interface FaceInput {
   small: RgbaImage;
 }
 
-export async function analyzeFaces(models: FaceModels, input: FaceInput, luma: LumaImage, regions: RegionMap): Promise<SubjectFocus> {
+/** `frameProbability`: the frame's P(blurry), which a sharp face cannot overrule when it is near
+ * certain (FRAME_CERTAIN_BLURRY in subject-focus.ts). */
+export async function analyzeFaces(models: FaceModels, input: FaceInput, luma: LumaImage, regions: RegionMap, frameProbability: number): Promise<SubjectFocus> {
   const detected = await detectFaces(models, luma, input.small);
-  return readSubject(luma, regions, detected);
+  return { ...readSubject(luma, regions, detected), frameProbability };
 }

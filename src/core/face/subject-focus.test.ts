@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidingFace, eyesClosed, FACE_SHARP_FROM, FACE_SOFT_BELOW, MIN_JUDGED_FACE, subjectVerdict } from './subject-focus.ts';
+import { decidingFace, eyesClosed, FACE_SHARP_FROM, FACE_SOFT_BELOW, FRAME_CERTAIN_BLURRY, MIN_JUDGED_FACE, subjectVerdict } from './subject-focus.ts';
 import type { FaceReading, SubjectFocus } from './types.ts';
 
 const W = 1600, H = 1200;
@@ -17,6 +17,15 @@ function subject(faces: FaceReading[], backgroundSharp: boolean | null): Subject
 }
 
 describe('subjectVerdict: the face decides when it can be judged', () => {
+  it('a sharp face does not keep a photo the frame is near certain is blurred (block edges on a blurred face read as detail)', () => {
+    const certain = { ...subject([face(700, 300, 300, SHARP)], false), frameProbability: FRAME_CERTAIN_BLURRY };
+    expect(subjectVerdict('blurry', certain)).toEqual({ verdict: 'blurry', cause: null });
+    const likely = { ...certain, frameProbability: FRAME_CERTAIN_BLURRY - 0.05 };
+    expect(subjectVerdict('blurry', likely)).toEqual({ verdict: 'sharp', cause: 'face-sharp' });
+    // A soft face still flags, however sure the frame is either way.
+    expect(subjectVerdict('blurry', { ...subject([face(700, 300, 300, SOFT)], false), frameProbability: 0.99 }).cause).toBe('face-soft');
+  });
+
   it('a sharp face keeps the photo whatever the frame says (portrait mode, soft background)', () => {
     for (const frame of ['blurry', 'uncertain', 'sharp'] as const) {
       expect(subjectVerdict(frame, subject([face(700, 300, 300, SHARP)], false))).toEqual({ verdict: 'sharp', cause: 'face-sharp' });

@@ -43,4 +43,6 @@ export interface SubjectFocus {
   decidingReason: DecidingReason | null;
   /** Whether the frame outside the deciding face has sharp detail (the region map says so). */
   backgroundSharp: boolean | null;
+  /** The frame's own P(blurry) (absent in analyses stored before it was kept). */
+  frameProbability?: number;
 }
