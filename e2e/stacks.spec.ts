@@ -127,8 +127,10 @@ test('bulk selections never take the best shot of a burst or similar group; a ha
 
   await page.getByTestId('select-blurry').click();
   const blurry = await page.locator('[data-testid=result][data-verdict=blurry]').evaluateAll((els) => els.map((e) => e.getAttribute('data-file-name')!));
-  const selected = await page.locator('[data-testid=result][aria-selected=true]').evaluateAll((els) => els.map((e) => e.getAttribute('data-file-name')!));
-  expect(selected.sort()).toEqual(blurry.filter((n) => !bests.includes(n)).sort());
+  // The selection is drawn after the click returns: poll rather than read once (a loaded CI host
+  // read it empty).
+  const selected = () => page.locator('[data-testid=result][aria-selected=true]').evaluateAll((els) => els.map((e) => e.getAttribute('data-file-name')!).sort());
+  await expect.poll(selected).toEqual(blurry.filter((n) => !bests.includes(n)).sort());
   await expect(page.getByTestId('toast')).toContainText('The best shot of 2 bursts or similar groups stays unselected');
 
   // "Keep the best, select the rest" and select-all follow the same rule.
