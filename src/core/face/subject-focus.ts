@@ -14,9 +14,10 @@ export const FACE_SHARP_FROM = 0.34;
  * and the frame's verdict stands. */
 export const FACE_SOFT_BELOW = 0.25;
 /** A sharp face does not keep a photo whose frame is at least this sure it is blurred. The face
- * measure reads JPEG block edges and phone sharpening halos on a heavily blurred small face as
- * crisp detail: in the synthetic validation set, 19 of the 21 blurred photos a "sharp" face kept
- * had a frame P(blurry) of 0.86-0.99, mostly >= 0.93. The highest frame P of a sharp portrait
+ * measure ("detail a slight blur removes") reads some heavily blurred faces as crisp, camera
+ * shake above all: its thin kernel path leaves a few displaced copies with crisp edges. In the
+ * synthetic validation set, 19 of the 21 blurred photos a "sharp" face kept had a frame P(blurry)
+ * of 0.86-0.99, mostly >= 0.93. The highest frame P of a sharp portrait
  * rescued by its face on the tuning half of the people photos was 0.90. */
 export const FRAME_CERTAIN_BLURRY = 0.92;
 /** Faces whose short side (working px) is below this are too small to judge: the eyes region is
