@@ -1,6 +1,6 @@
 // Helpers the app specs share: feed files the way a person would (picker, drop) with chosen
 // file dates, and read results through the automation contract (data-testid="result" ...).
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import type { TestPhoto } from './photos.ts';
 
 interface WirePhoto {
@@ -72,3 +72,19 @@ export async function shownResults(page: Page): Promise<ShownResult[]> {
 }
 
 export const result = (page: Page, name: string) => page.locator(`[data-testid=result][data-file-name="${name}"]`);
+
+/** A page of its own at `viewport` (`phone`: touch and 2x pixels, as a phone browser) with
+ * `photos` picked and scanned; `total` is how many results the scan ends with (default: all). */
+export async function scannedPage(
+  browser: Browser,
+  photos: TestPhoto[],
+  viewport: { width: number; height: number },
+  { phone = false, total = photos.length, timeout = 90_000 } = {},
+): Promise<Page> {
+  const context = await browser.newContext(phone ? { viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport });
+  const page = await context.newPage();
+  await page.goto('/');
+  await pickPhotos(page, photos);
+  await waitForScan(page, total, timeout);
+  return page;
+}

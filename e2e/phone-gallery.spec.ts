@@ -2,7 +2,7 @@
 // with a list to work through there. It must read like the gallery: newest first by capture time,
 // under day headings, each with its thumbnail and time, on a 360 or 390 px screen.
 import { test, expect } from '@playwright/test';
-import { pickPhotos, waitForScan } from './app.ts';
+import { pickPhotos, waitForScan, scannedPage } from './app.ts';
 import { sharpJpeg, defocusedJpeg, motionJpeg, withCaptureTime, type TestPhoto } from './photos.ts';
 
 // Capture times (EXIF) over two days; the file dates are in another order, as after a copy.
@@ -19,11 +19,7 @@ const photos: TestPhoto[] = [
 for (const width of [360, 390]) {
   test(`phone ${width} px: the gallery list is newest first by capture time, with thumbnails and times`, async ({ browser }) => {
     test.setTimeout(150_000);
-    const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto('/');
-    await pickPhotos(page, photos);
-    await waitForScan(page, photos.length, 120_000);
+    const page = await scannedPage(browser, photos, { width, height: 800 }, { phone: true, timeout: 120_000 });
     // After a scan a phone folds the controls away; the clean-up starts by unfolding them.
     await page.getByTestId('controls-fold').click();
     await page.getByTestId('select-blurry').click();
@@ -64,7 +60,7 @@ for (const width of [360, 390]) {
     expect(await list.evaluate((l) => l.scrollWidth <= l.clientWidth)).toBe(true);
     // Chromium here can open folders (as Chrome on Android 132+ does): the list says how to let the app delete instead.
     await expect(dialog.getByTestId('gallery-folder-tip')).toBeVisible();
-    await context.close();
+    await page.context().close();
   });
 }
 

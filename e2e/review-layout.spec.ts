@@ -2,7 +2,7 @@
 // on a phone the controls fold away after a scan so the first row of photos is on the first
 // screen; the keyboard shortcuts can be found with ? and a header button.
 import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
-import { pickPhotos, waitForScan } from './app.ts';
+import { scannedPage } from './app.ts';
 import { sharpJpeg, defocusedJpeg, type TestPhoto } from './photos.ts';
 
 const T0 = Date.UTC(2024, 9, 5, 13, 0);
@@ -28,11 +28,7 @@ async function coveredCards(page: Page, cover: Locator): Promise<number> {
 }
 
 async function scanned(browser: Browser, viewport: { width: number; height: number }, phone: boolean): Promise<Page> {
-  const context = await browser.newContext(phone ? { viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport });
-  const page = await context.newPage();
-  await page.goto('/');
-  await pickPhotos(page, withNote);
-  await waitForScan(page, photos.length);
+  const page = await scannedPage(browser, withNote, viewport, { phone, total: photos.length });
   await expect(page.getByTestId('toast')).toContainText('not a photo');
   return page;
 }

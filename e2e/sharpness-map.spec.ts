@@ -3,7 +3,7 @@
 // baboon's red nose and green fur, and red/green is what colour-blind eyes confuse). The causes
 // of blur ("motion blur 84%") belong to blurry and uncertain photos, not sharp ones.
 import { test, expect, type Page } from '@playwright/test';
-import { pickPhotos, waitForScan, result } from './app.ts';
+import { result, scannedPage } from './app.ts';
 import { compositeJpeg } from './composite-photos.ts';
 import { sharpJpeg, defocusedJpeg, type TestPhoto } from './photos.ts';
 
@@ -18,10 +18,7 @@ const photos: TestPhoto[] = [
 
 let page: Page;
 test.beforeAll(async ({ browser }) => {
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  await page.goto('/');
-  await pickPhotos(page, photos);
-  await waitForScan(page, photos.length);
+  page = await scannedPage(browser, photos, { width: 1366, height: 900 });
 });
 test.afterAll(async () => page.context().close());
 

@@ -2,7 +2,7 @@
 // labels that agree while a scan is still filling the stack, side-by-side comparison at one zoom,
 // and bulk selections that never take a moment's best shot.
 import { test, expect, type Page } from '@playwright/test';
-import { pickPhotos, waitForScan, result } from './app.ts';
+import { pickPhotos, waitForScan, result, scannedPage } from './app.ts';
 import { sharpJpeg, defocusedJpeg, motionJpeg, type TestPhoto } from './photos.ts';
 import { readyAnalysisWorkers, slowDecodes } from './workers.ts';
 
@@ -151,11 +151,7 @@ test('bulk selections never take the best shot of a burst or similar group; a ha
 for (const width of [360, 390]) {
   test(`phone ${width} px: stacks fit the grid and the comparison shows two shots across`, async ({ browser }) => {
     test.setTimeout(150_000);
-    const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto('/');
-    await pickPhotos(page, photos);
-    await waitForScan(page, photos.length, 120_000);
+    const page = await scannedPage(browser, photos, { width, height: 800 }, { phone: true, timeout: 120_000 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     const open = result(page, BURST[2]).getByTestId('stack-open');
     const box = (await open.boundingBox())!;
@@ -171,6 +167,6 @@ for (const width of [360, 390]) {
     for (const r of rects) expect(r.left >= 0 && r.right <= width, `panel inside the ${width} px screen`).toBe(true);
     const close = (await page.getByTestId('compare-close').boundingBox())!;
     expect(close.x + close.width).toBeLessThanOrEqual(width);
-    await context.close();
+    await page.context().close();
   });
 }

@@ -2,7 +2,7 @@
 // part of a sharp photo, the blurriest judged part of a blurry one), and a mouse drags the photo
 // around, as in any photo viewer.
 import { test, expect, type Page } from '@playwright/test';
-import { pickPhotos, waitForScan, result } from './app.ts';
+import { result, scannedPage } from './app.ts';
 import { enlargedJpeg } from './composite-photos.ts';
 import { bigSharpJpeg, type TestPhoto } from './photos.ts';
 
@@ -15,10 +15,7 @@ const photos: TestPhoto[] = [
 
 let page: Page;
 test.beforeAll(async ({ browser }) => {
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  await page.goto('/');
-  await pickPhotos(page, photos);
-  await waitForScan(page, photos.length);
+  page = await scannedPage(browser, photos, { width: 1366, height: 900 });
 });
 test.afterAll(async () => page.context().close());
 

@@ -57,8 +57,9 @@ function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage): { image: 
 
 /** Both sizes of each real training photo of one part ('head': fitted on by the fuse stage;
  * 'cnn': the heads never see them, so the threshold stage sets the operating point on them),
- * decoded the way the app decodes them, and its blurred counterpart, with classical features. */
-export async function realAsShotImages(config: RunConfig, part: PhotoSet): Promise<AsShotImage[]> {
+ * decoded the way the app decodes them, and its blurred counterpart (unless `counterparts` is
+ * false), with classical features. */
+export async function realAsShotImages(config: RunConfig, part: PhotoSet, { counterparts = true } = {}): Promise<AsShotImage[]> {
   const photos = realTrainingPhotos(config)
     .filter((p) => photoSet(p, config.data.cnnPhotoShare) === part)
     .slice(0, config.data.maxRealPhotos ?? Infinity);
@@ -76,6 +77,7 @@ export async function realAsShotImages(config: RunConfig, part: PhotoSet): Promi
       out.push({ source: photo.relPath, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features });
     };
     for (const image of copy ? [rgba, copy] : [rgba]) add(image, 'sharp', null);
+    if (!counterparts) continue;
     const counterpart = blurredCounterpart(cv, mulberry32(deriveSeed(config.seed, 'as-shot-blur', photo.relPath)), toWorkingResolution(rgba, WORKING_MAX_SIDE));
     add(counterpart.image, BLUR_TYPE_OF_KIND[counterpart.kind], counterpart.kind);
   }
