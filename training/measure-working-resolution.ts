@@ -15,6 +15,7 @@ import { proceduralImage, PROCEDURAL_KINDS } from './data/procedural.ts';
 import { convolveRgb, resizeRgb } from './data/filter.ts';
 import { rgbToRgba, type RgbImage } from './data/image.ts';
 import { defocusKernel, gaussianKernel, linearMotionKernel } from './data/kernels.ts';
+import { rankAuc } from '../src/eval/metrics.ts';
 
 const SIDES = [800, 1200, 1600, 2048, 2400];
 const FEATURES = ['tileLogRatioMedian', 'lapLogVarPerContrast', 'edgeWidthMean'] as const;
@@ -54,10 +55,10 @@ for (let s = 0; s < Number(values.scenes); s++) {
   process.stderr.write(`scene ${s + 1}/${values.scenes}\n`);
 }
 
+/** AUC with the feature's direction: negated where a lower value means blurrier. */
 function auc(sharp: number[], blurred: number[], lowerIsBlurrier: boolean): number {
-  let wins = 0;
-  for (const a of sharp) for (const b of blurred) wins += (lowerIsBlurrier ? b < a : b > a) ? 1 : a === b ? 0.5 : 0;
-  return wins / (sharp.length * blurred.length);
+  const sign = lowerIsBlurrier ? -1 : 1;
+  return rankAuc(blurred.map((v) => sign * v), sharp.map((v) => sign * v));
 }
 
 const table = SIDES.map((side) => {

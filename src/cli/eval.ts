@@ -1,12 +1,14 @@
 // npm run eval -- <dir> [--out report.json] [--detector fused|features|laplacian-100]
-//                       [--real] [--real-dir DIR] [--models models] [--backend wasm|cpu] [--frame-only]
+//                       [--real] [--real-dir DIR] [--real-blur DIR] [--models models] [--backend wasm|cpu] [--frame-only]
 // Runs the app's analysis over <dir>/<class>/<image> (class: sharp, defocus, motion, gaussian;
 // other folders are ignored) and reports the chosen detector next to the Laplacian-100 baseline,
 // with one row per file (label, probability, verdict, cause) so a miss can be looked at.
 // --real also judges the held-out real sharp photos (../shared/data/sharp-photos-2, the part
 // training never sees) as shot: "sharp kept on real photos", the number the synthetic set cannot
-// give. <dir> may be left out with --real. The face pass runs as in the app (a face that decides
-// keeps or flags the photo whatever the frame says); --frame-only leaves it out.
+// give. <dir> may be left out with --real. --real-blur DIR judges the blurred copies of those
+// photos that training/build-real-blur-set.ts made: "blur caught on real photos", and with --real
+// the AUC of blurred against sharp on the same real scenes. The face pass runs as in the app (a
+// face that decides keeps or flags the photo whatever the frame says); --frame-only leaves it out.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -17,7 +19,7 @@ import type { FaceInput } from '../core/face/analyze-faces.ts';
 import { DETECTOR_SIDE } from '../core/face/detect-faces.ts';
 import type { LumaImage } from '../core/types.ts';
 import { loadFaceModelsNode } from '../node/face.ts';
-import { calledBlurry, detectionMetrics, sharpKeptShare, type DetectionMetrics, type KeptShare, type LabelledPrediction } from '../eval/metrics.ts';
+import { blurCaughtShare, calledBlurry, detectionMetrics, rankAuc, sharpKeptShare, type CaughtShare, type DetectionMetrics, type KeptShare, type LabelledPrediction } from '../eval/metrics.ts';
 import { createProgress } from '../node/progress.ts';
 import { judgeFiles, type JudgedFile, type JudgeResult, type LabelledFile } from '../eval/judge-files.ts';
 import { PATCH_CLASSES } from '../core/types.ts';
@@ -56,6 +58,19 @@ export interface RealSharpReport extends KeptShare {
   errors: JudgeResult['errors'];
 }
 
+export interface RealBlurredReport extends CaughtShare {
+  dir: string;
+  detector: DetectorName;
+  baseline: CaughtShare;
+  /** By the generator's kind (defocus, shake, subject-motion, gaussian) and strength level. */
+  by_kind: Record<string, CaughtShare>;
+  by_strength: Record<string, CaughtShare>;
+  /** Blurred copies against the real sharp photos as shot (with --real): ranking, no threshold. */
+  auc_vs_real_sharp: number | null;
+  files: JudgedFile[];
+  errors: JudgeResult['errors'];
+}
+
 export interface EvalReport extends Partial<DetectionMetrics> {
   detector: DetectorName;
   /** Sharp photos with intentional blur (a sharp subject on a soft background; 'bokeh' in the
@@ -63,6 +78,8 @@ export interface EvalReport extends Partial<DetectionMetrics> {
   bokeh_kept: { n: number; kept: number } | null;
   /** Held-out real sharp photos judged as shot (--real); null without. */
   real_sharp: RealSharpReport | null;
+  /** Blurred copies of the held-out real photos (--real-blur); null without. */
+  real_blurred: RealBlurredReport | null;
   backend: string;
   /** Whether the face pass ran, as in the app (false with --frame-only). */
   face_pass: boolean;
@@ -106,6 +123,34 @@ async function judgeRealSharp(analyzer: Analyzer, detector: DetectorName, realDi
   };
 }
 
+/** Kind and strength from a build-real-blur-set file name (`<photo>-<k>-<kind>-<level>.jpg`). */
+const REAL_BLUR_NAME = /-(defocus|shake|subject-motion|gaussian)-(mild|medium|heavy)\.[a-z]+$/i;
+
+async function judgeRealBlurred(analyzer: Analyzer, detector: DetectorName, dir: string, decode: Decode, realSharp: RealSharpReport | null): Promise<RealBlurredReport> {
+  const files = listLabelledImages(dir).filter((f) => f.label !== 'sharp');
+  if (files.length === 0) throw new Error(`No blurred copies under ${dir}: make them with npx tsx training/build-real-blur-set.ts --out ${dir}`);
+  const { judged, errors } = await judgeFiles(analyzer, files, detector, decode, progressOf('real photos, blurred copies', files.length));
+  const groupBy = (part: 1 | 2) => {
+    const groups: Record<string, JudgedFile[]> = {};
+    for (const j of judged) (groups[REAL_BLUR_NAME.exec(j.file)?.[part] ?? 'unnamed'] ??= []).push(j);
+    return Object.fromEntries(Object.entries(groups).sort().map(([k, v]) => [k, blurCaughtShare(v)]));
+  };
+  return {
+    dir,
+    detector,
+    ...blurCaughtShare(judged),
+    baseline: blurCaughtShare(judged.map((j) => ({ probability: j.baselineProbability }))),
+    by_kind: groupBy(1),
+    by_strength: groupBy(2),
+    // The score the app ranks by: a face that decided counts as certain, as calledBlurry counts it.
+    auc_vs_real_sharp: realSharp ? rankAuc(judged.map(appScore), realSharp.files.map(appScore)) : null,
+    files: judged,
+    errors,
+  };
+}
+
+const appScore = (j: JudgedFile) => (j.faceCall === 'blurry' ? 1 : j.faceCall === 'sharp' ? 0 : j.probability);
+
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -114,6 +159,7 @@ async function main(): Promise<void> {
       detector: { type: 'string' },
       real: { type: 'boolean', default: false },
       'real-dir': { type: 'string' },
+      'real-blur': { type: 'string' },
       models: { type: 'string', default: 'models' },
       backend: { type: 'string', default: 'wasm' },
       'frame-only': { type: 'boolean', default: false },
@@ -121,7 +167,8 @@ async function main(): Promise<void> {
   });
   const dir = positionals[0];
   const realDir = values['real-dir'] ?? (values.real ? DEFAULT_REAL_PHOTOS_DIR : undefined);
-  if (!dir && !realDir) throw new Error('usage: npm run eval -- <dir> [--real] [--out report.json] [--detector NAME]');
+  const realBlurDir = values['real-blur'];
+  if (!dir && !realDir && !realBlurDir) throw new Error('usage: npm run eval -- <dir> [--real] [--real-blur DIR] [--out report.json] [--detector NAME]');
   const started = Date.now();
   const backend = await initTfNode(values.backend as NodeBackend);
   const cv = await loadOpenCvNode();
@@ -138,11 +185,13 @@ async function main(): Promise<void> {
   if (stale) console.error(`warning: these numbers cannot be compared with the README's: ${stale}`);
   const { judged, errors } = await judgeFiles(analyzer, files, detector, decode, progressOf('validation images', files.length));
   const bokeh = judged.filter((j) => j.label === 'sharp' && /bokeh/i.test(j.file));
+  const realSharp = realDir ? await judgeRealSharp(analyzer, detector, resolve(realDir), decode) : null;
   const report: EvalReport = {
     ...(dir ? detectionMetrics(asPredictions(judged)) : {}),
     detector,
     bokeh_kept: bokeh.length ? { n: bokeh.length, kept: bokeh.filter((j) => !calledBlurry(j)).length } : null,
-    real_sharp: realDir ? await judgeRealSharp(analyzer, detector, resolve(realDir), decode) : null,
+    real_sharp: realSharp,
+    real_blurred: realBlurDir ? await judgeRealBlurred(analyzer, detector, resolve(realBlurDir), decode, realSharp) : null,
     backend,
     face_pass: facePass,
     validation_set: validationSet,
@@ -157,6 +206,7 @@ async function main(): Promise<void> {
   const summary = [
     dir ? `${detector}: balanced accuracy ${pct(report.balanced_accuracy!)}, blur caught ${pct(report.blur_recall!)}, sharp kept ${pct(report.sharp_kept!)}, cause right ${pct(report.type_accuracy ?? NaN)} (${judged.length} images)` : '',
     report.real_sharp ? `${detector}: sharp kept on real photos ${pct(report.real_sharp.share)} (${report.real_sharp.kept} of ${report.real_sharp.n}); laplacian-100 ${pct(report.real_sharp.baseline.share)}` : '',
+    report.real_blurred ? `${detector}: blur caught on real photos blurred by the generator ${pct(report.real_blurred.share)} (${report.real_blurred.caught} of ${report.real_blurred.n}); laplacian-100 ${pct(report.real_blurred.baseline.share)}${report.real_blurred.auc_vs_real_sharp !== null ? `; AUC against real sharp ${report.real_blurred.auc_vs_real_sharp.toFixed(3)}` : ''}` : '',
   ].filter(Boolean);
   for (const line of summary) console.error(line);
 }

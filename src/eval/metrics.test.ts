@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedAccuracyInterval, calledBlurry, detectionMetrics, expectedCalibrationError, predictedClass, sharpKeptShare, type LabelledPrediction } from './metrics.ts';
+import { balancedAccuracyInterval, blurCaughtShare, calledBlurry, detectionMetrics, expectedCalibrationError, predictedClass, rankAuc, sharpKeptShare, type LabelledPrediction } from './metrics.ts';
 
 const types = (defocus: number, motion: number, gaussian: number) => ({ defocus, motion, gaussian });
 
@@ -69,6 +69,23 @@ describe('detection metrics', () => {
     expect(kept.ci95[1]).toBeGreaterThan(0.98);
     expect(kept.ci95[1]).toBeLessThan(1);
     expect(sharpKeptShare([{ probability: 0.1 }, { probability: 0.9 }], 0.95).kept).toBe(2);
+  });
+
+  it('gives the share of blurred photos caught, a face that decided counting as the app counts it', () => {
+    const caught = blurCaughtShare([0.9, 0.8, 0.55, 0.3].map((probability) => ({ probability })));
+    expect(caught).toMatchObject({ n: 4, caught: 3, share: 0.75 });
+    expect(caught.ci95[0]).toBeLessThan(0.75);
+    expect(caught.ci95[1]).toBeGreaterThan(0.75);
+    expect(blurCaughtShare([{ probability: 0.9, faceCall: 'sharp' }, { probability: 0.2, faceCall: 'blurry' }]).caught).toBe(1);
+  });
+
+  it('ranks blurred above sharp for the AUC, ties counting half', () => {
+    expect(rankAuc([0.9, 0.8], [0.1, 0.2])).toBe(1);
+    expect(rankAuc([0.1, 0.2], [0.9, 0.8])).toBe(0);
+    expect(rankAuc([0.5], [0.5])).toBe(0.5);
+    // 0.6 beats 0.2 and 0.4, ties 0.6 and loses to 0.8; 0.3 beats 0.2 only.
+    expect(rankAuc([0.6, 0.3], [0.2, 0.4, 0.6, 0.8])).toBeCloseTo((2.5 + 1) / 8);
+    expect(rankAuc([], [0.1])).toBeNaN();
   });
 
   it('fills the confusion matrix by true and predicted class', () => {

@@ -129,14 +129,50 @@ export interface KeptShare {
   ci95: [number, number];
 }
 
-/** How many sharp photos stay below the threshold (kept), with an interval. */
-export function sharpKeptShare(preds: readonly Pick<LabelledPrediction, 'probability' | 'faceCall'>[], threshold = DEFAULT_THRESHOLD): KeptShare {
-  const n = preds.length;
-  const kept = preds.filter((p) => !calledBlurry(p, threshold)).length;
-  if (n === 0) return { n, kept, share: NaN, ci95: [NaN, NaN] };
+/** A share of n with its 95% Wilson interval (sound near 0 and 1, where the normal one is not). */
+export function shareWithInterval(hits: number, n: number): KeptShare {
+  if (n === 0) return { n, kept: hits, share: NaN, ci95: [NaN, NaN] };
   const z = 1.96;
-  const share = kept / n;
+  const share = hits / n;
   const centre = (share + (z * z) / (2 * n)) / (1 + (z * z) / n);
   const half = (z * Math.sqrt((share * (1 - share)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
-  return { n, kept, share, ci95: [Math.max(0, centre - half), Math.min(1, centre + half)] };
+  return { n, kept: hits, share, ci95: [Math.max(0, centre - half), Math.min(1, centre + half)] };
+}
+
+/** How many sharp photos stay below the threshold (kept), with an interval. */
+export function sharpKeptShare(preds: readonly Pick<LabelledPrediction, 'probability' | 'faceCall'>[], threshold = DEFAULT_THRESHOLD): KeptShare {
+  return shareWithInterval(preds.filter((p) => !calledBlurry(p, threshold)).length, preds.length);
+}
+
+export interface CaughtShare {
+  n: number;
+  caught: number;
+  share: number;
+  ci95: [number, number];
+}
+
+/** How many blurred photos are called blurry (caught), with an interval. */
+export function blurCaughtShare(preds: readonly Pick<LabelledPrediction, 'probability' | 'faceCall'>[], threshold = DEFAULT_THRESHOLD): CaughtShare {
+  const { kept, ...rest } = shareWithInterval(preds.filter((p) => calledBlurry(p, threshold)).length, preds.length);
+  return { ...rest, caught: kept };
+}
+
+/** Area under the ROC curve: the chance that a random blurred photo scores above a random sharp
+ * one (ties count half). Threshold-free, so it compares rankings across operating points. */
+export function rankAuc(blurred: readonly number[], sharp: readonly number[]): number {
+  if (blurred.length === 0 || sharp.length === 0) return NaN;
+  const ordered = [...sharp].sort((a, b) => a - b);
+  const below = (v: number, strict: boolean) => {
+    let lo = 0;
+    let hi = ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (strict ? ordered[mid]! < v : ordered[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let wins = 0;
+  for (const b of blurred) wins += (below(b, true) + below(b, false)) / 2;
+  return wins / (blurred.length * sharp.length);
 }

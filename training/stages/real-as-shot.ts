@@ -47,12 +47,19 @@ const COUNTERPART_STRENGTH = { min: 0.2, max: 1 };
 /** JPEG quality of the counterpart's save, as cameras and editors write. */
 const COUNTERPART_QUALITY = { min: 80, max: 95 };
 
+/** A photo blurred by the generator's kernels and saved as a camera-like JPEG (no phone pipeline).
+ * `sourcePxPerWorkingPx` > 1 when the app will shrink it (the blur then lands at its size there). */
+export function blurAsShot(cv: OpenCv, rng: Rng, image: RgbaImage, blur: { kind: BlurKind; strength: number; sourcePxPerWorkingPx?: number }): Uint8Array {
+  const blurred = applyBlur(cv, rng, rgbaToRgb(image), blur.kind, blur.strength, { sourcePxPerWorkingPx: blur.sourcePxPerWorkingPx ?? 1 });
+  const quality = rng.int(COUNTERPART_QUALITY.min, COUNTERPART_QUALITY.max);
+  return encodeJpeg(rgbToRgba(blurred.image), quality);
+}
+
 /** The photo at the working resolution, blurred and saved as a JPEG, decoded again. */
 function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage): { image: RgbaImage; kind: BlurKind } {
   const kind = rng.pick(BLUR_KINDS);
-  const blurred = applyBlur(cv, rng, rgbaToRgb(working), kind, rng.uniform(COUNTERPART_STRENGTH.min, COUNTERPART_STRENGTH.max));
-  const quality = rng.int(COUNTERPART_QUALITY.min, COUNTERPART_QUALITY.max);
-  return { image: decodeJpeg(encodeJpeg(rgbToRgba(blurred.image), quality)), kind };
+  const strength = rng.uniform(COUNTERPART_STRENGTH.min, COUNTERPART_STRENGTH.max);
+  return { image: decodeJpeg(blurAsShot(cv, rng, working, { kind, strength })), kind };
 }
 
 /** Both sizes of each real training photo of one part ('head': fitted on by the fuse stage;
