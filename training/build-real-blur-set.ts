@@ -3,7 +3,8 @@
 // camera would save them (a JPEG, no phone pipeline). `npm run eval -- --real --real-blur DIR`
 // then gives blur caught beside sharp kept on the same real scenes, where the 600-image
 // validation set has every image through our own phone pipeline. It is still our generator's
-// blur, not real camera shake or missed focus: a proxy, and the report names it so.
+// blur, not real camera shake or missed focus: a proxy, and the report names it so. The copies
+// carry no EXIF orientation (stored as the sensor wrote them), which matters to the face pass only.
 //   npx tsx training/build-real-blur-set.ts --out DIR [--real-dir DIR] [--seed N] [--per-photo K]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
