@@ -19,7 +19,7 @@ import type { FaceInput } from '../core/face/analyze-faces.ts';
 import { DETECTOR_SIDE } from '../core/face/detect-faces.ts';
 import type { LumaImage } from '../core/types.ts';
 import { loadFaceModelsNode } from '../node/face.ts';
-import { blurCaughtShare, calledBlurry, detectionMetrics, rankAuc, sharpKeptShare, type CaughtShare, type DetectionMetrics, type KeptShare, type LabelledPrediction } from '../eval/metrics.ts';
+import { appScore, blurCaughtShare, calledBlurry, detectionMetrics, rankAuc, sharpKeptShare, type CaughtShare, type DetectionMetrics, type KeptShare, type LabelledPrediction } from '../eval/metrics.ts';
 import { createProgress } from '../node/progress.ts';
 import { judgeFiles, type JudgedFile, type JudgeResult, type LabelledFile } from '../eval/judge-files.ts';
 import { PATCH_CLASSES } from '../core/types.ts';
@@ -30,7 +30,7 @@ import { fileModelReader } from '../node/model-files.ts';
 import { loadModels } from '../core/models.ts';
 import { toWorkingResolution } from '../node/decode.ts';
 import { decodeImageFile, sniffFormat } from '../node/decode-image.ts';
-import { decodeJpegFileLuma, decodeJpegFilePreview } from '../node/jpeg-decoder.ts';
+import { decodeJpegForAnalysis } from '../node/jpeg-decoder.ts';
 import { DEFAULT_REAL_PHOTOS_DIR, listRealPhotos } from '../../training/data/photos.ts';
 import { staleValidationSet, validationSetOf } from '../../training/build-validation-set.ts';
 
@@ -142,14 +142,11 @@ async function judgeRealBlurred(analyzer: Analyzer, detector: DetectorName, dir:
     baseline: blurCaughtShare(judged.map((j) => ({ probability: j.baselineProbability }))),
     by_kind: groupBy(1),
     by_strength: groupBy(2),
-    // The score the app ranks by: a face that decided counts as certain, as calledBlurry counts it.
     auc_vs_real_sharp: realSharp ? rankAuc(judged.map(appScore), realSharp.files.map(appScore)) : null,
     files: judged,
     errors,
   };
 }
-
-const appScore = (j: JudgedFile) => (j.faceCall === 'blurry' ? 1 : j.faceCall === 'sharp' ? 0 : j.probability);
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -217,10 +214,10 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n
  * size; the face detector's colour copy from its reduced-scale colour decode); other formats
  * decoded, taken to working size (area downscale, never up), luma, and shrunk for the detector. */
 async function decodeAsTheApp(path: string, withFaces: boolean): Promise<{ luma: LumaImage; faces?: FaceInput }> {
-  const head = new Uint8Array(await readFile(path).then((b) => b.subarray(0, 16)));
-  if (sniffFormat(head) === 'jpeg') {
-    const luma = decodeJpegFileLuma(path, WORKING_MAX_SIDE);
-    return withFaces ? { luma, faces: { small: decodeJpegFilePreview(path, DETECTOR_SIDE) } } : { luma };
+  const bytes = new Uint8Array(await readFile(path));
+  if (sniffFormat(bytes.subarray(0, 16)) === 'jpeg') {
+    const { luma, preview } = decodeJpegForAnalysis(bytes, WORKING_MAX_SIDE, path, withFaces ? DETECTOR_SIDE : undefined);
+    return preview ? { luma, faces: { small: preview } } : { luma };
   }
   const rgba = toWorkingResolution(await decodeImageFile(path), WORKING_MAX_SIDE);
   const small = workingSize(rgba.width, rgba.height, DETECTOR_SIDE);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balancedAccuracyInterval, blurCaughtShare, calledBlurry, detectionMetrics, expectedCalibrationError, predictedClass, rankAuc, sharpKeptShare, type LabelledPrediction } from './metrics.ts';
+import { appScore, balancedAccuracyInterval, blurCaughtShare, calledBlurry, detectionMetrics, expectedCalibrationError, predictedClass, rankAuc, sharpKeptShare, type LabelledPrediction } from './metrics.ts';
 
 const types = (defocus: number, motion: number, gaussian: number) => ({ defocus, motion, gaussian });
 
@@ -109,6 +109,8 @@ describe('detection metrics', () => {
     expect(calledBlurry({ ...portrait, faceCall: null })).toBe(true);
     expect(detectionMetrics([{ ...portrait, faceCall: 'sharp' }]).sharp_kept).toBe(1);
     expect(sharpKeptShare([{ probability: 0.9, faceCall: 'sharp' }, { probability: 0.1, faceCall: 'blurry' }]).kept).toBe(1);
+    // Ranked the same way: a face that decided is certain, else P(blurry).
+    expect([appScore({ probability: 0.9, faceCall: 'sharp' }), appScore({ probability: 0.1, faceCall: 'blurry' }), appScore({ probability: 0.3, faceCall: null })]).toEqual([0, 1, 0.3]);
   });
 
   it('has zero calibration error only when confidence matches the outcome', () => {

@@ -17,6 +17,12 @@ export function calledBlurry(p: Pick<LabelledPrediction, 'probability' | 'faceCa
   return p.faceCall ? p.faceCall === 'blurry' : p.probability >= threshold;
 }
 
+/** The score the app ranks photos by, for threshold-free measures (rankAuc): P(blurry), or
+ * certainty where a face decided, since that call stands at any threshold (as in calledBlurry). */
+export function appScore(p: Pick<LabelledPrediction, 'probability' | 'faceCall'>): number {
+  return p.faceCall ? (p.faceCall === 'blurry' ? 1 : 0) : p.probability;
+}
+
 export interface DetectionMetrics {
   n: number;
   balanced_accuracy: number;

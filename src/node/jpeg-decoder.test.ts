@@ -12,7 +12,7 @@ import { downscaleRgba, toLuma, workingSize } from '../core/image/image.ts';
 import { decodeJpegLuma } from '../core/jpeg/jpeg-luma.ts';
 import { JpegDecodeError } from '../core/jpeg/turbo-jpeg.ts';
 import type { LumaImage } from '../core/types.ts';
-import { decodeJpegFileLuma, turboJpegNode } from './jpeg-decoder.ts';
+import { decodeJpegFileLuma, decodeJpegForAnalysis, turboJpegNode } from './jpeg-decoder.ts';
 
 /** The decode eval and training used before: jpeg-js at full size, area downscale, Rec.601 luma. */
 function jpegJsLuma(bytes: Uint8Array, maxSide: number): LumaImage {
@@ -76,5 +76,16 @@ describe('decodeJpegLuma in Node', () => {
     writeFileSync(join(dir, 'cut.jpg'), truncatedJpeg(21));
     expect(decodeJpegFileLuma(join(dir, 'ok.jpg'), 1600)).toMatchObject({ width: 640, height: 480 });
     expect(() => decodeJpegFileLuma(join(dir, 'cut.jpg'), 1600)).toThrow(/warned/);
+  });
+
+  it('decodeJpegForAnalysis gives the same luma and, when asked, a small colour copy from one read', () => {
+    const bytes = sharpJpeg(7);
+    const plain = decodeJpegForAnalysis(bytes, 1600, 'ok.jpg');
+    expect(plain.preview).toBeUndefined();
+    const withPreview = decodeJpegForAnalysis(bytes, 1600, 'ok.jpg', 320);
+    expect(withPreview.luma.data).toEqual(plain.luma.data);
+    expect(withPreview.preview).toMatchObject({ width: 320, height: 240 });
+    expect(withPreview.preview!.data.length).toBe(320 * 240 * 4);
+    expect(() => decodeJpegForAnalysis(truncatedJpeg(21), 1600, 'cut.jpg', 320)).toThrow(/cut\.jpg: libjpeg warned/);
   });
 });

@@ -20,23 +20,21 @@ export function turboJpegNode(): TurboJpeg {
 }
 
 /**
- * A JPEG file's luma at the working size, EXIF orientation applied, exactly as the worker makes
- * it. libjpeg's warnings (truncated or damaged data) are errors here: the browser would hand
- * such a file to its own decoder, which Node does not have.
+ * A JPEG's luma at the working size, EXIF orientation applied, exactly as the worker makes it,
+ * and with `previewSide` its small colour copy (the thumbnail's and the face detector's input),
+ * from one read of its bytes. libjpeg's warnings (truncated or damaged data) are errors here: the
+ * browser would hand such a file to its own decoder, which Node does not have.
  */
-export function decodeJpegFileLuma(path: string, maxSide: number): LumaImage {
-  const bytes = readFileSync(path);
+export function decodeJpegForAnalysis(bytes: Uint8Array, maxSide: number, name: string, previewSide?: number): { luma: LumaImage; preview?: RgbaImage } {
   const { orientation } = readImageHeader(bytes.subarray(0, 256 * 1024));
   const decoded = decodeJpegLuma(turboJpegNode(), bytes, maxSide, orientation);
-  if (decoded.warning) throw new Error(`${path}: libjpeg warned while decoding (truncated or damaged data)`);
-  return decoded.luma;
+  if (decoded.warning) throw new Error(`${name}: libjpeg warned while decoding (truncated or damaged data)`);
+  if (previewSide === undefined) return { luma: decoded.luma };
+  const { warning: _warning, ...preview } = decodeJpegPreview(turboJpegNode(), bytes, previewSide, orientation);
+  return { luma: decoded.luma, preview };
 }
 
-/** A JPEG file's small colour copy (long side at most `longSide`), as the worker's decoder makes
- * the thumbnail and the face detector's input. */
-export function decodeJpegFilePreview(path: string, longSide: number): RgbaImage {
-  const bytes = readFileSync(path);
-  const { orientation } = readImageHeader(bytes.subarray(0, 256 * 1024));
-  const { warning: _warning, ...preview } = decodeJpegPreview(turboJpegNode(), bytes, longSide, orientation);
-  return preview;
+/** A JPEG file's luma at the working size (decodeJpegForAnalysis). */
+export function decodeJpegFileLuma(path: string, maxSide: number): LumaImage {
+  return decodeJpegForAnalysis(readFileSync(path), maxSide, path).luma;
 }
