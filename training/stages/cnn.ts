@@ -1,7 +1,7 @@
 // Stage 'cnn': trains the patch CNN on crops of the CNN image set (class-weighted), checks it on
 // crops of the head image set (photos it never sees), and saves it. Optionally trains the same
 // net unweighted to measure what imbalance handling buys, and the whole-image ablation net.
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import { REPO_ROOT } from '../data/photos.ts';
@@ -107,7 +107,12 @@ async function reuseFrozenCnn(config: RunConfig, from: string): Promise<CnnStage
   return result;
 }
 
+/** Where the whole-image ablation net is saved (and where the evaluate stage looks for it). */
+export const wholeImageDir = (config: RunConfig) => join(config.outDir, 'cnn', 'whole-image');
+
 export async function runCnnStage(config: RunConfig): Promise<CnnStageResult> {
+  // The evaluate stage judges whatever net is in this folder: never leave an older run's there.
+  rmSync(wholeImageDir(config), { recursive: true, force: true });
   if (config.cnn.frozenModelDir) return reuseFrozenCnn(config, config.cnn.frozenModelDir);
   const manifest = loadDataManifest(config);
   const dataDir = dataDirOf(config, manifest.key);
@@ -131,7 +136,7 @@ export async function runCnnStage(config: RunConfig): Promise<CnnStageResult> {
   if (config.cnn.imbalanceAblation && config.cnn.imbalance !== 'none') {
     result.unweighted = await trainOne(config, train, heldOut, 'none', join(outDir, 'model-unweighted'));
   }
-  result.wholeImage = await trainWholeImageCnn(config, cnnImages, headImages, dataDir, join(outDir, 'whole-image'));
+  if (config.wholeImage.enabled) result.wholeImage = await trainWholeImageCnn(config, cnnImages, headImages, dataDir, wholeImageDir(config));
   writeFileSync(join(outDir, 'result.json'), JSON.stringify(result, null, 1));
   return result;
 }

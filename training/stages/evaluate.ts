@@ -15,6 +15,7 @@ import { listRealPhotos } from '../data/photos.ts';
 import { createProgress } from '../../src/node/progress.ts';
 import { squeezeLuma } from '../whole-image-cnn.ts';
 import { ensureValidationSet, loadWorkingLuma } from './data.ts';
+import { wholeImageDir } from './cnn.ts';
 
 async function judgeRealSharpAsShot(config: RunConfig, analyzer: ReturnType<typeof createAnalyzer>): Promise<RealSharpRow[]> {
   if (!existsSync(config.realPhotosDir)) return [];
@@ -81,7 +82,7 @@ export async function runEvaluateStage(config: RunConfig): Promise<EvaluateStage
   const validation = await ensureValidationSet(config);
   const cv = await loadOpenCvNode();
   const cnn = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
-  const wholeDir = join(config.outDir, 'cnn', 'whole-image');
+  const wholeDir = wholeImageDir(config);
   const wholeImage = existsSync(wholeDir) ? await loadLayersModelFromDir(wholeDir) : null;
   const wholeSize = wholeImage?.inputs[0]!.shape[1] ?? 0;
   const fusion = readJson<FusionParams>(join(config.outDir, 'threshold', 'fusion.json'));
