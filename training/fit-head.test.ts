@@ -51,6 +51,29 @@ describe('fitHead', () => {
     expect(gaussianRight.length / gaussian.length).toBeGreaterThan(0.7);
   });
 
+  it('with blurHiddenUnits, learns a blur rule no line draws', () => {
+    // Blurred exactly when the two measures disagree (an exclusive or): a logistic layer can do no
+    // better than a coin here, one hidden layer can.
+    const r = lcg(9);
+    const make = (n: number): HeadExample[] =>
+      Array.from({ length: n }, () => {
+        const a = r() < 0.5 ? -1 : 1;
+        const b = r() < 0.5 ? -1 : 1;
+        return { label: a === b ? 'sharp' : 'defocus', features: { a: a + (r() - 0.5) * 0.8, b: b + (r() - 0.5) * 0.8 } };
+      });
+    const train = make(600);
+    const test = make(400);
+    const accuracy = (head: ReturnType<typeof fitHead>) =>
+      test.filter((e) => (fuseScores(head, e.features).probability >= 0.5) === (e.label !== 'sharp')).length / test.length;
+    const linear = fitHead(train, { detector: 'test', featureNames: ['a', 'b'], iterations: 600 });
+    const net = fitHead(train, { detector: 'test', featureNames: ['a', 'b'], iterations: 600, blurHiddenUnits: 4, typeNets: 1 });
+    expect(linear.blurHidden).toBeUndefined();
+    expect(net.blurHidden?.weights).toHaveLength(4);
+    expect(net.blur.weights[0]).toHaveLength(4);
+    expect(accuracy(linear)).toBeLessThan(0.7);
+    expect(accuracy(net)).toBeGreaterThan(0.95);
+  });
+
   it('learns the type layer from extra blurred examples', () => {
     // Few photos and no gaussian among them: the type layer cannot know the rare kind.
     const few = synthetic(200, 4).filter((e) => e.label !== 'gaussian');

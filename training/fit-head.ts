@@ -31,6 +31,8 @@ export interface FitHeadOptions {
   typeExamples?: readonly HeadExample[];
   /** Hidden tanh units per net of the type layer; absent or 0: a linear softmax. */
   typeHiddenUnits?: number;
+  /** Hidden tanh units per net of the blur layer; absent or 0: the sign-constrained logistic. */
+  blurHiddenUnits?: number;
   /** Nets from different seeded starts averaged in the type layer (default TYPE_NETS). */
   typeNets?: number;
   /** Seed of those starts. */
@@ -108,8 +110,18 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
   const totalBlurWeight = wBlur.reduce((a, b) => a + b, 0);
   const evidence = names.map((n) => options.sharpnessEvidence?.(n) ?? false);
   const layers = options.layers ?? 'both';
+  const blurHidden = options.blurHiddenUnits ?? 0;
+  if (blurHidden > 0 && layers !== 'type') {
+    // The net learns from the head examples alone: the type set's blurred images are all synthetic
+    // and would outnumber the real photos' blurred counterparts about 20 to 1 in the blurred class.
+    const own = examples.map((e) => e.label !== 'sharp');
+    const fitted = fitTypePerceptron(z.slice(0, examples.length), own.map(Number), exampleWeights(own.map(String), weighting), { units: blurHidden, nets: options.typeNets ?? TYPE_NETS, l2, seed: options.seed ?? 1, classes: 2 });
+    // Two-class softmax = sigmoid of the difference of the two logits.
+    params.blur = { weights: [fitted.output.weights[1]!.map((w, u) => w - fitted.output.weights[0]![u]!)], bias: [fitted.output.bias[1]! - fitted.output.bias[0]!] };
+    params.blurHidden = fitted.hidden;
+  }
   const blurTheta = new Float64Array(d + 1); // weights..., bias
-  if (layers !== 'type') adamMinimise(
+  if (layers !== 'type' && blurHidden === 0) adamMinimise(
     blurTheta,
     (theta, grad) => {
       for (let i = 0; i < z.length; i++) {
@@ -126,7 +138,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
     lr,
     (theta) => names.forEach((_, j) => evidence[j] && theta[j]! > 0 && (theta[j] = 0)),
   );
-  params.blur = { weights: [Array.from(blurTheta.subarray(0, d))], bias: [blurTheta[d]!] };
+  if (blurHidden === 0) params.blur = { weights: [Array.from(blurTheta.subarray(0, d))], bias: [blurTheta[d]!] };
 
   // Type head: weighted softmax regression over the blurred examples only.
   const blurred = all.map((e, i) => [e, i] as const).filter(([e]) => e.label !== 'sharp');

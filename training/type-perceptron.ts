@@ -1,5 +1,6 @@
-// The type layer with a hidden layer: seeded tanh nets trained on the standardised features and
-// folded into one layer (fit-head.ts uses it when a head has typeHiddenUnits).
+// A layer with a hidden layer: seeded tanh nets trained on the standardised features and folded
+// into one layer (fit-head.ts uses it for the type layer when a head has typeHiddenUnits, and for
+// the blur layer, as two classes, when it has blurHiddenUnits).
 import { BLUR_TYPES } from '../src/core/types.ts';
 import type { LinearLayer } from '../src/core/fusion/head.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
@@ -15,6 +16,8 @@ export interface PerceptronOptions {
   nets: number;
   l2: number;
   seed: number;
+  /** Output classes (default the blur types; 2 for the blur layer: sharp, blurred). */
+  classes?: number;
 }
 
 /**
@@ -26,17 +29,17 @@ export function fitTypePerceptron(
   inputs: readonly Float64Array[],
   target: readonly number[],
   weights: Float64Array,
-  { units, nets, l2, seed }: PerceptronOptions,
+  { units, nets, l2, seed, classes }: PerceptronOptions,
 ): { hidden: LinearLayer; output: LinearLayer } {
   const d = inputs[0]?.length ?? 0;
-  const k = BLUR_TYPES.length;
+  const k = classes ?? BLUR_TYPES.length;
   const total = weights.reduce((a, b) => a + b, 0);
   // Parameter layout of one net: hidden weights (units x d), hidden biases, output weights (k x units), output biases.
   const [W1, B1] = [0, units * d];
   const W2 = B1 + units;
   const B2 = W2 + k * units;
   const hidden: LinearLayer = { weights: [], bias: [] };
-  const output: LinearLayer = { weights: BLUR_TYPES.map(() => []), bias: BLUR_TYPES.map(() => 0) };
+  const output: LinearLayer = { weights: Array.from({ length: k }, () => []), bias: new Array<number>(k).fill(0) };
   for (let net = 0; net < nets; net++) {
     const random = seededRandom(seed * 7919 + net);
     const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

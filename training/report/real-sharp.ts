@@ -31,7 +31,8 @@ const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n
 export const keptText = (k: KeptShare) => `${pct(k.share)} (${k.kept} of ${k.n}; 95% interval ${pct(k.ci95[0])} to ${pct(k.ci95[1])})`;
 
 /** Markdown lines for the model card. */
-export function realSharpMarkdown(summaries: readonly RealSharpSummary[], points: readonly OperatingPoint[] | undefined, keepTarget: number | null = REAL_SHARP_KEEP_TARGET): string[] {
+/** `headsSawThem`: the heads learnt from the CNN part's photos too (RunConfig.realPhotos.allInHeads). */
+export function realSharpMarkdown(summaries: readonly RealSharpSummary[], points: readonly OperatingPoint[] | undefined, keepTarget: number | null = REAL_SHARP_KEEP_TARGET, headsSawThem = false): string[] {
   if (summaries.length === 0) return [];
   const fused = summaries.find((s) => s.detector === 'fused');
   return [
@@ -44,6 +45,7 @@ export function realSharpMarkdown(summaries: readonly RealSharpSummary[], points
     ...summaries.map((s) => `| ${s.detector} | ${keptText(s.kept)} |`),
     '',
     ...(fused ? [`Per collection (fused): ${Object.entries(fused.byCollection).map(([c, k]) => `${c} ${k.kept}/${k.n}`).join(', ')}.`, ''] : []),
-    ...(points?.length ? [`Operating point (training/stages/threshold.ts): each head's calibration is shifted so that the P(blurry) at which ${keepTarget === null ? '(no target in this run: 0.5 stays)' : `${Math.round(100 * keepTarget)}%`} of the real training photos of the CNN part (as shot, two sizes each, never fitted on by the heads) are kept becomes 0.5 (no move when they already are): ${points.map((p) => `${p.detector} ${p.threshold.toFixed(3)} (kept ${pct(p.keptBefore)} -> ${pct(p.keptAfter)} of ${p.images})`).join(', ')}.`, ''] : []),
+    ...(points?.length && headsSawThem ? [`Operating point (training/stages/threshold.ts): 0.5 stays, since the heads learnt from every real training photo (the CNN never saw one); at 0.5 they keep ${points.map((p) => `${p.detector} ${pct(p.keptBefore)}`).join(', ')} of the CNN part's ${points[0]!.images} (as shot, two sizes each), photos they were fitted on.`, ''] : []),
+    ...(points?.length && !headsSawThem ? [`Operating point (training/stages/threshold.ts): each head's calibration is shifted so that the P(blurry) at which ${keepTarget === null ? '(no target in this run: 0.5 stays)' : `${Math.round(100 * keepTarget)}%`} of the real training photos of the CNN part (as shot, two sizes each, never fitted on by the heads) are kept becomes 0.5 (no move when they already are): ${points.map((p) => `${p.detector} ${p.threshold.toFixed(3)} (kept ${pct(p.keptBefore)} -> ${pct(p.keptAfter)} of ${p.images})`).join(', ')}.`, ''] : []),
   ];
 }

@@ -64,6 +64,9 @@ export const L2_GRID = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1, 3e-1, 1];
  * 1e-1) had the fused head's out-of-fold loss at 0.556, 0.540, 0.766 and picked 1e-2; 3e-3 gave
  * 0.532 and named 78.7% of the validation types against 76.4%. */
 export const PERCEPTRON_L2_GRID = [1e-3, 3e-3, 1e-2, 3e-2, 1e-1];
+/** L2 strengths tried for a blur layer with a hidden layer: a decade grid, since each trial trains
+ * 5 folds x 3 nets over every head example. */
+export const BLUR_PERCEPTRON_L2_GRID = [1e-3, 1e-2, 1e-1];
 
 interface OutOfFold {
   logits: number[];
@@ -124,6 +127,8 @@ export interface CalibratedHeadOptions {
   typeSet?: TypeExamples;
   /** Hidden units of the type layer (0: linear). */
   typeHiddenUnits: number;
+  /** Hidden units of the blur layer (0: the sign-constrained logistic). */
+  blurHiddenUnits?: number;
   seed: number;
 }
 
@@ -135,15 +140,19 @@ export function fitCalibratedHead(detector: HeadName, images: readonly Pick<Data
   // of them. A type layer with a hidden layer is tried on its own grid, and each layer's trials then
   // fit that layer alone.
   const perceptron = options.typeHiddenUnits > 0;
-  const trials = L2_GRID.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2, layers: perceptron ? 'blur' : 'both' }, options.prior, options.typeSet) }));
+  const blurHiddenUnits = options.blurHiddenUnits ?? 0;
+  const blurGrid = blurHiddenUnits > 0 ? BLUR_PERCEPTRON_L2_GRID : L2_GRID;
+  const trials = blurGrid.map((l2) => ({ l2, oof: outOfFold(images, examples, { ...base, l2, blurHiddenUnits, layers: perceptron || blurHiddenUnits > 0 ? 'blur' : 'both' }, options.prior, options.typeSet) }));
   const best = trials.reduce((a, b) => (b.oof.blurLoss < a.oof.blurLoss ? b : a));
   const typeTrials = perceptron
     ? PERCEPTRON_L2_GRID.map((typeL2) => ({ l2: typeL2, oof: outOfFold(images, examples, { ...base, l2: best.l2, typeL2, typeHiddenUnits: options.typeHiddenUnits, layers: 'type' }, options.prior, options.typeSet) }))
-    : trials;
+    : blurHiddenUnits > 0
+      ? L2_GRID.map((typeL2) => ({ l2: typeL2, oof: outOfFold(images, examples, { ...base, l2: typeL2, layers: 'type' }, options.prior, options.typeSet) }))
+      : trials;
   const bestType = typeTrials.reduce((a, b) => (b.oof.typeLoss < a.oof.typeLoss ? b : a));
   const { calibration, logits } = best.oof;
   const params = {
-    ...fitHead(examples, { ...base, l2: best.l2, typeL2: bestType.l2, typeHiddenUnits: options.typeHiddenUnits, ...(options.typeSet ? { typeExamples: options.typeSet.examples } : {}) }),
+    ...fitHead(examples, { ...base, l2: best.l2, typeL2: bestType.l2, typeHiddenUnits: options.typeHiddenUnits, blurHiddenUnits, ...(options.typeSet ? { typeExamples: options.typeSet.examples } : {}) }),
     calibration,
   };
   const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -175,7 +184,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
   const headImages = manifest.images.filter((im) => im.set === 'head');
   const typeSet = await ensureTypeSet(config);
-  const asShot = config.realPhotos.asShotInHeads ? await realAsShotImages(config, 'head') : [];
+  const asShot = config.realPhotos.asShotInHeads ? await realAsShotImages(config, config.realPhotos.allInHeads ? 'all' : 'head') : [];
   const progress = createProgress('fuse: CNN features of head, real as-shot and type-set images', headImages.length + asShot.length + typeSet.images.length);
   const withCnn = async (images: readonly DataImage[], dir: string): Promise<HeadExample[]> => {
     const out: HeadExample[] = [];
@@ -216,7 +225,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
       // Folds need only each image's source photo; the crops would be megabytes of copying.
       images: images.map(({ source }) => ({ source })),
       examples,
-      options: { iterations, prior: config.heads.calibrationPrior, typeSet: { images: types.images.map(({ source }) => ({ source })), examples: types.examples }, typeHiddenUnits: config.heads.typeHiddenUnits, seed: config.seed },
+      options: { iterations, prior: config.heads.calibrationPrior, typeSet: { images: types.images.map(({ source }) => ({ source })), examples: types.examples }, typeHiddenUnits: config.heads.typeHiddenUnits, blurHiddenUnits: name === 'fused' ? config.heads.blurHiddenUnits : 0, seed: config.seed },
     })),
     (fit, done) => fitting.update(done, `${fit.record.detector}: out-of-fold ECE ${fit.record.outOfFoldEce.toFixed(3)}`),
   );

@@ -63,12 +63,13 @@ function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage): { image: 
 }
 
 /** Both sizes of each real training photo of one part ('head': fitted on by the fuse stage;
- * 'cnn': the heads never see them, so the threshold stage sets the operating point on them),
+ * 'cnn': the heads never see them, so the threshold stage sets the operating point on them; 'all':
+ * both, for heads over a CNN that never saw a real photo, RunConfig.realPhotos.allInHeads),
  * decoded the way the app decodes them, and its blurred counterpart (unless `counterparts` is
  * false), with classical features. */
-export async function realAsShotImages(config: RunConfig, part: PhotoSet, { counterparts = true } = {}): Promise<AsShotImage[]> {
+export async function realAsShotImages(config: RunConfig, part: PhotoSet | 'all', { counterparts = true } = {}): Promise<AsShotImage[]> {
   const photos = realTrainingPhotos(config)
-    .filter((p) => photoSet(p, config.data.cnnPhotoShare) === part)
+    .filter((p) => part === 'all' || photoSet(p, config.data.cnnPhotoShare) === part)
     .slice(0, config.data.maxRealPhotos ?? Infinity);
   if (photos.length === 0) return [];
   const cv = await loadOpenCvNode();

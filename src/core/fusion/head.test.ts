@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fuseScores } from './head.ts';
+import { blurLogit, fuseScores } from './head.ts';
 import { toyHead } from '../../test-support/toy-head.ts';
 
 describe('fuseScores', () => {
@@ -43,5 +43,20 @@ describe('fuseScores', () => {
     expect(fuseScores(head, streakedNotch).typeProbabilities.motion).toBeGreaterThan(0.9);
     const linear = { ...head, typeHidden: undefined };
     expect(fuseScores(head, isotropicNotch).probability).toBe(fuseScores(linear, isotropicNotch).probability);
+  });
+
+  it('reads P(blurry) through the blur hidden layer when there is one, the same in blurLogit', () => {
+    // One tanh unit that says "blurred" only where both measures are low: an AND no single linear
+    // layer over the two features gives.
+    const head = toyHead(['sharpA', 'sharpB'], [0, 0]);
+    head.blurHidden = { weights: [[-1, -1]], bias: [-1] };
+    head.blur = { weights: [[5]], bias: [0] };
+    const both = { sharpA: 0, sharpB: 0 }; // z = -2, -2
+    const one = { sharpA: 0, sharpB: 1 }; // z = -2, 2
+    expect(fuseScores(head, both).probability).toBeGreaterThan(0.95);
+    expect(fuseScores(head, one).probability).toBeLessThan(0.05);
+    const z = blurLogit(head, both);
+    expect(fuseScores(head, both).probability).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
+    expect(fuseScores({ ...head, blurHidden: undefined }, both).probability).not.toBeCloseTo(fuseScores(head, both).probability, 3);
   });
 });

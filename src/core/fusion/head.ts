@@ -22,8 +22,14 @@ export interface FusionParams {
   mean: number[];
   std: number[];
   zClip: number;
-  /** Blur logit (one output). */
+  /** Blur logit (one output), read from the standardised features, or from blurHidden's units
+   * when there is one. */
   blur: LinearLayer;
+  /** Optional hidden layer of the blur head: tanh units over the standardised features. A linear
+   * head cannot hold both kinds of photo it learns from: a real camera's JPEG as shot and a photo
+   * through our synthetic phone pipeline put sharp and blurred on different sides of different
+   * lines (training/config.ts, heads.blurHiddenUnits, has the numbers). */
+  blurHidden?: LinearLayer;
   /** Platt scaling of the blur logit, fitted on held-out photos: p = sigmoid(scale * z + offset). */
   calibration: { scale: number; offset: number };
   /** Softmax over BLUR_TYPES (three outputs), read from the standardised features, or from
@@ -70,18 +76,23 @@ export function standardise(params: Pick<FusionParams, 'featureNames' | 'mean' |
   return z;
 }
 
+/** The blur layer's input: the standardised features, or the hidden layer's tanh units over them. */
+function blurInput(params: FusionParams, z: Float64Array): ArrayLike<number> {
+  return params.blurHidden ? applyLinear(params.blurHidden, z).map(Math.tanh) : z;
+}
+
 /** Uncalibrated blur logit. */
 export function blurLogit(params: FusionParams, features: FeatureVector): number {
-  return applyLinear(params.blur, standardise(params, features))[0]!;
+  return applyLinear(params.blur, blurInput(params, standardise(params, features)))[0]!;
 }
 
 /** Calibrated P(blurry) and the blur-type distribution of one photo. Two heads over the same
  * standardised features. The blur head is logistic: linear, so each feature's push is visible in its
  * weight, and a sharpness feature whose weight training constrains to <= 0 can never make a photo
- * blurrier. The type head is a softmax, through one hidden layer when the params have one. */
+ * blurrier; with blurHidden it is a small tanh net, which gives up that guarantee. The type head is a softmax, through one hidden layer when the params have one. */
 export function fuseScores(params: FusionParams, features: FeatureVector): FusedScores {
   const h = standardise(params, features);
-  const logitValue = applyLinear(params.blur, h)[0]!;
+  const logitValue = applyLinear(params.blur, blurInput(params, h))[0]!;
   const probability = sigmoid(params.calibration.scale * logitValue + params.calibration.offset);
   const typeProbs = softmax(applyLinear(params.type, params.typeHidden ? applyLinear(params.typeHidden, h).map(Math.tanh) : h));
   const typeProbabilities = Object.fromEntries(BLUR_TYPES.map((t, i) => [t, typeProbs[i]!])) as Record<BlurType, number>;
