@@ -4,7 +4,7 @@
 import { BLUR_TYPES, type FeatureVector, type PatchClass } from '../src/core/types.ts';
 import { blurLogit, softmax, standardise, type FusionParams, type LinearLayer } from '../src/core/fusion/head.ts';
 import { adamMinimise } from './adam.ts';
-import { fitTypePerceptron } from './type-perceptron.ts';
+import { fitPerceptron } from './perceptron.ts';
 
 export interface HeadExample {
   features: FeatureVector;
@@ -104,7 +104,8 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
   // validation images): AUC 0.974 -> 0.982, balanced accuracy 92.0% -> 93.2%, sharp kept 94.7% ->
   // 96.7%. In a numpy replica the extra examples alone gave 0.975 and the bands alone 0.979, and a
   // tanh hidden layer here had the same out-of-fold loss, so the layer stays linear and keeps the
-  // sign constraint below.
+  // sign constraint below. That was on synthetic photos alone: with the real photos in the heads
+  // a hidden layer earns its place (blurHiddenUnits; the numbers are in training/config.ts).
   const isBlurry = all.map((e) => e.label !== 'sharp');
   const wBlur = exampleWeights(isBlurry.map(String), weighting);
   const totalBlurWeight = wBlur.reduce((a, b) => a + b, 0);
@@ -115,7 +116,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
     // The net learns from the head examples alone: the type set's blurred images are all synthetic
     // and would outnumber the real photos' blurred counterparts about 20 to 1 in the blurred class.
     const own = examples.map((e) => e.label !== 'sharp');
-    const fitted = fitTypePerceptron(z.slice(0, examples.length), own.map(Number), exampleWeights(own.map(String), weighting), { units: blurHidden, nets: options.typeNets ?? TYPE_NETS, l2, seed: options.seed ?? 1, classes: 2 });
+    const fitted = fitPerceptron(z.slice(0, examples.length), own.map(Number), exampleWeights(own.map(String), weighting), { units: blurHidden, nets: options.typeNets ?? TYPE_NETS, l2, seed: options.seed ?? 1, classes: 2 });
     // Two-class softmax = sigmoid of the difference of the two logits.
     params.blur = { weights: [fitted.output.weights[1]!.map((w, u) => w - fitted.output.weights[0]![u]!)], bias: [fitted.output.bias[1]! - fitted.output.bias[0]!] };
     params.blurHidden = fitted.hidden;
@@ -149,7 +150,7 @@ export function fitHead(examples: readonly HeadExample[], options: FitHeadOption
     const totalTypeWeight = wType.reduce((a, b) => a + b, 0);
     if ((options.typeHiddenUnits ?? 0) > 0) {
       const inputs = blurred.map(([, i]) => z[i]!);
-      const fitted = fitTypePerceptron(inputs, target, wType, { units: options.typeHiddenUnits!, nets: options.typeNets ?? TYPE_NETS, l2: typeL2, seed: options.seed ?? 1 });
+      const fitted = fitPerceptron(inputs, target, wType, { units: options.typeHiddenUnits!, nets: options.typeNets ?? TYPE_NETS, l2: typeL2, seed: options.seed ?? 1 });
       params.type = fitted.output;
       params.typeHidden = fitted.hidden;
       return params;

@@ -89,7 +89,8 @@ export function blurLogit(params: FusionParams, features: FeatureVector): number
 /** Calibrated P(blurry) and the blur-type distribution of one photo. Two heads over the same
  * standardised features. The blur head is logistic: linear, so each feature's push is visible in its
  * weight, and a sharpness feature whose weight training constrains to <= 0 can never make a photo
- * blurrier; with blurHidden it is a small tanh net, which gives up that guarantee. The type head is a softmax, through one hidden layer when the params have one. */
+ * blurrier; with blurHidden it is a small tanh net, which gives up that guarantee. The type head is
+ * a softmax, through one hidden layer when the params have one. */
 export function fuseScores(params: FusionParams, features: FeatureVector): FusedScores {
   const h = standardise(params, features);
   const logitValue = applyLinear(params.blur, blurInput(params, h))[0]!;

@@ -6,7 +6,7 @@ import type { LinearLayer } from '../src/core/fusion/head.ts';
 import { seededRandom } from '../src/core/seeded-random.ts';
 import { adamMinimise } from './adam.ts';
 
-/** Training of the type perceptron: smaller steps than the linear layers, which are convex and
+/** Training of a perceptron: smaller steps than the linear layers, which are convex and
  * settle fast at 0.05; a hidden layer needs more of them to settle. */
 const PERCEPTRON_LEARNING_RATE = 0.01;
 const PERCEPTRON_ITERATIONS = 1500;
@@ -25,7 +25,7 @@ export interface PerceptronOptions {
  * `nets` nets from seeded random starts are trained alone (a hidden layer's fit depends on where it
  * starts) and folded into one layer of nets * units units whose output is their mean logit.
  */
-export function fitTypePerceptron(
+export function fitPerceptron(
   inputs: readonly Float64Array[],
   target: readonly number[],
   weights: Float64Array,
@@ -49,7 +49,7 @@ export function fitTypePerceptron(
     const h = new Float64Array(units);
     const hGrad = new Float64Array(units);
     const p = new Float64Array(k);
-    // The hot loop of the fuse stage (nets x folds x L2 values x 1500 steps over ~1400 examples):
+    // The hot loop of the fuse stage (nets x folds x L2 values x 1500 steps over ~1400-2000 examples):
     // plain loops and a softmax into a reused buffer, the same arithmetic as softmax() without its
     // four small arrays per example.
     adamMinimise(
