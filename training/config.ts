@@ -161,6 +161,10 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     // (npm run eval --real --real-blur) kept 84.5% of real sharp photos (85.1% shipped), caught 89.1%
     // of their blurred copies (89.7%), AUC 0.927 (0.923), synthetic balanced accuracy 86.7% (88.4%).
     // More everyday photos do not teach it motion: motion patches need another lever.
+    // Nor do more motion patches (2026-12-07): the same with motion images giving 24 crops instead
+    // of 8 lifted held-out patch motion recall 0.27 -> 0.44, but the app with it kept 85.6% of real
+    // sharp photos, caught 89.1% of their blurred copies, AUC 0.926, synthetic motion 51.3% (the
+    // shipped CNN under the same linear heads: 85.1%, 89.7%, 0.923, 53.3%).
     cnn: { epochs: 8, batchSize: 32, learningRate: 2e-3, maxCropsPerImage: 8, imbalance: 'sqrt', imbalanceAblation: overrides.imbalanceAblation ?? false, ...(overrides.trainCnn ? {} : { frozenModelDir: join(REPO_ROOT, 'models/patch-cnn') }) },
     // The type layer is data-hungry once it has a hidden layer: with 150 type-set images it named
     // ~0.57 of validation blur types, with 300 0.64-0.72, with 1200 0.72-0.77, against 0.67-0.73 for a
@@ -180,6 +184,9 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     // features it traded one for the other (real AUC 0.936-0.944 as synthetic AUC fell 0.970-0.965),
     // where a 16-unit net kept both (real 0.958-0.967, synthetic 0.946-0.948); with the head part of
     // the real photos alone it gained about half as much (0.937-0.950).
+    // Tried on top and not kept: a third of the real photos also as a bokeh copy labelled sharp
+    // (training/data/bokeh.ts, saved as a camera JPEG): real kept 90.2% (same), caught 89.1%
+    // (89.7%), AUC 0.945 (0.948); the macro shots it aimed at moved 0.00-0.09 and none crossed 0.5.
     heads: { calibrationPrior: 'gallery', typeImages: 3600, typeHiddenUnits: 8, blurHiddenUnits: 16 },
     wholeImage: { enabled: overrides.wholeImageAblation ?? false, epochs: 8, size: 200 },
     realPhotos: overrides.syntheticOnly
