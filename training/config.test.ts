@@ -15,4 +15,15 @@ describe('training presets', () => {
     expect(makeConfig().cnn.frozenModelDir).toMatch(/models[/\\]patch-cnn$/);
     expect(makeConfig({ trainCnn: true }).cnn.frozenModelDir).toBeUndefined();
   });
+
+  it('give the heads every real training photo only over the frozen CNN, which never saw one', () => {
+    const frozen = makeConfig().realPhotos;
+    expect(frozen.allInHeads).toBe(true);
+    // Those photos are then not unseen by the heads: no operating point is chosen on them.
+    expect(frozen.keepTarget).toBeNull();
+    const trained = makeConfig({ trainCnn: true }).realPhotos;
+    expect(trained.allInHeads).toBe(false);
+    expect(trained.keepTarget).not.toBeNull();
+    expect(makeConfig({ syntheticOnly: true }).realPhotos.asShotInHeads).toBe(false);
+  });
 });
