@@ -2,7 +2,8 @@
 // machine, most of it synthesising data and training the CNN; stage times in models/README.md)
 // and --quick (a 1-2 minute smoke run for CI).
 import { join, resolve } from 'node:path';
-import { DEFAULT_PHOTOS_DIR, DEFAULT_REAL_PHOTOS_DIR, REPO_ROOT } from './data/photos.ts';
+import { DEFAULT_PHOTOS_DIR, DEFAULT_REAL_PHOTOS_DIR, PEOPLE_PHOTOS_DIR, REPO_ROOT } from './data/photos.ts';
+import type { AsShotPool } from './stages/data.ts';
 import { VALIDATION_DEFAULTS } from './build-validation-set.ts';
 
 /** How the CNN's loss treats rare classes (see classWeightsFor in patch-dataset.ts). */
@@ -15,6 +16,8 @@ export interface RunConfig {
   /** Real everyday photos (listRealPhotos): the training part joins the synthetic pool and is fed
    * to the heads as shot; the held-out part is never trained on. Missing folder: no real photos. */
   realPhotosDir: string;
+  /** Sharp photos of people (listPeoplePhotos); their training part may reach the heads as shot. */
+  peoplePhotosDir: string;
   /** Run artefacts: out/{data,cnn,ablation,fuse,evaluate}/, report.{json,html}. */
   outDir: string;
   /** Generated images, reused across runs with the same data settings (git-ignored). */
@@ -97,6 +100,8 @@ export interface RunConfig {
      * one (the frozen shipped CNN). The threshold stage's photos are then not unseen, so keepTarget
      * is null and the point stays at 0.5 (the stage still reports the share kept). */
     allInHeads: boolean;
+    /** Whose training photos the heads see as shot (the threshold stage judges the real pool's). */
+    asShotPools: AsShotPool[];
     keepTarget: number | null;
   };
 }
@@ -106,6 +111,7 @@ export interface CliOverrides {
   quick?: boolean;
   photosDir?: string;
   realPhotosDir?: string;
+  peoplePhotosDir?: string;
   outDir?: string;
   backend?: 'wasm' | 'cpu';
   imbalanceAblation?: boolean;
@@ -126,6 +132,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     quick,
     photosDir: resolve(overrides.photosDir ?? DEFAULT_PHOTOS_DIR),
     realPhotosDir: resolve(overrides.realPhotosDir ?? DEFAULT_REAL_PHOTOS_DIR),
+    peoplePhotosDir: resolve(overrides.peoplePhotosDir ?? PEOPLE_PHOTOS_DIR),
     outDir,
     cacheDir: join(REPO_ROOT, 'training/cache'),
     modelsDir: quick ? join(outDir, 'models') : join(REPO_ROOT, 'models'),
@@ -190,7 +197,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     heads: { calibrationPrior: 'gallery', typeImages: 3600, typeHiddenUnits: 8, blurHiddenUnits: 16 },
     wholeImage: { enabled: overrides.wholeImageAblation ?? false, epochs: 8, size: 200 },
     realPhotos: overrides.syntheticOnly
-      ? { inPool: false, asShotInHeads: false, allInHeads: false, keepTarget: null }
+      ? { inPool: false, asShotInHeads: false, allInHeads: false, asShotPools: [], keepTarget: null }
       : overrides.trainCnn
         ? REAL_PHOTOS
         : { ...REAL_PHOTOS, allInHeads: true, keepTarget: null },
@@ -215,4 +222,4 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
  * guard: a head that calls more than 1 in 10 unseen real sharp photos blurry gets its point moved. */
 export const REAL_SHARP_KEEP_TARGET = 0.9;
 
-const REAL_PHOTOS: RunConfig['realPhotos'] = { inPool: true, asShotInHeads: true, allInHeads: false, keepTarget: REAL_SHARP_KEEP_TARGET };
+const REAL_PHOTOS: RunConfig['realPhotos'] = { inPool: true, asShotInHeads: true, allInHeads: false, asShotPools: ['real'], keepTarget: REAL_SHARP_KEEP_TARGET };

@@ -19,14 +19,10 @@ import { initTfNode } from '../../src/node/tf.ts';
 import { toWorkingResolution } from '../../src/node/decode.ts';
 import { decodeJpeg, encodeJpeg } from '../data/jpeg.ts';
 import { rgbaToRgb, rgbToRgba } from '../data/image.ts';
-import { listPhotos, REPO_ROOT } from '../data/photos.ts';
+import { listPeoplePhotos } from '../data/photos.ts';
 import { deriveSeed, mulberry32 } from '../data/rng.ts';
 import { EXPECTED, PORTRAIT_VARIANTS, personMask, renderVariant, type PortraitVariant } from './portrait-variants.ts';
 
-export const PEOPLE_PHOTOS_DIR = resolve(REPO_ROOT, '../shared/data/people-photos');
-/** Half the people photos are held out: the tuning part only sets two thresholds, while the
- * validation numbers are the ones reported, and at 0.97 they need every portrait they can get. */
-export const PEOPLE_HELD_OUT_SHARE = 0.5;
 /** Reference faces: SSD detections this confident. */
 const REFERENCE_MIN_SCORE = 0.8;
 /** People whose face is at least this share of the largest face's height are in the focus
@@ -73,7 +69,7 @@ export async function buildPortraitSet(options: PortraitSetOptions): Promise<Por
   readFaceNet(tf, api.nets.ssdMobilenetv1, 'ssd_mobilenetv1_model');
   const ssdOptions = new api.SsdMobilenetv1Options({ minConfidence: REFERENCE_MIN_SCORE });
   const wanted = options.part === 'held-out' ? 'validation' : 'train';
-  const photos = listPhotos(options.photosDir ?? PEOPLE_PHOTOS_DIR, PEOPLE_HELD_OUT_SHARE).filter((p) => p.split === wanted).slice(0, options.maxPhotos ?? Infinity);
+  const photos = listPeoplePhotos(options.photosDir).filter((p) => p.split === wanted).slice(0, options.maxPhotos ?? Infinity);
   const out = resolve(options.out);
   for (const v of PORTRAIT_VARIANTS) mkdirSync(join(out, v), { recursive: true });
   const manifest: PortraitManifest = { part: options.part, seed, skipped: [], files: [] };

@@ -10,7 +10,7 @@ import type { LumaImage } from '../../src/core/types.ts';
 import { toLuma } from '../../src/core/image/image.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
-import { listPhotos, listRealPhotos, type PhotoEntry } from '../data/photos.ts';
+import { listPeoplePhotos, listPhotos, listRealPhotos, type PhotoEntry } from '../data/photos.ts';
 import { hashString } from '../data/rng.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import { buildValidationSet, VALIDATION_GENERATOR, type Manifest as ValidationManifest } from '../build-validation-set.ts';
@@ -51,6 +51,28 @@ export function dataDir(config: RunConfig, key: string): string {
 /** Training part of the real-photo pool (none when the folder is missing). */
 export function realTrainingPhotos(config: RunConfig): PhotoEntry[] {
   return existsSync(config.realPhotosDir) ? listRealPhotos(config.realPhotosDir).filter((p) => p.split === 'train') : [];
+}
+
+/** Where the sharp photos the heads see as shot come from (RunConfig.realPhotos.asShotPools): the
+ * real pool (everyday photos), the benchmark photos and the people photos, training parts only. */
+export type AsShotPool = 'real' | 'benchmark' | 'people';
+
+/** A training photo judged as shot; `source` names it across pools (folds and seeds follow it). */
+export interface AsShotPhoto {
+  source: string;
+  photo: PhotoEntry;
+}
+
+/** Training parts of the given pools, in pool order. The real pool's photos are named by their
+ * path in the pool alone, as before other pools joined, so the folds and seeds of earlier runs hold. */
+export function asShotTrainingPhotos(config: RunConfig, pools: readonly AsShotPool[]): AsShotPhoto[] {
+  const trainingPart = (dir: string, list: (dir: string) => PhotoEntry[]) => (existsSync(dir) ? list(dir).filter((p) => p.split === 'train') : []);
+  const byPool: Record<AsShotPool, () => AsShotPhoto[]> = {
+    real: () => realTrainingPhotos(config).map((photo) => ({ source: photo.relPath, photo })),
+    benchmark: () => trainingPart(config.photosDir, listPhotos).map((photo) => ({ source: `benchmark:${photo.relPath}`, photo })),
+    people: () => trainingPart(config.peoplePhotosDir, listPeoplePhotos).map((photo) => ({ source: `people:${photo.relPath}`, photo })),
+  };
+  return pools.flatMap((pool) => byPool[pool]());
 }
 
 /** Training photos of both pools: benchmark photos alone were too few and too texture-rich for a

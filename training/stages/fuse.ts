@@ -184,7 +184,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
   const headImages = manifest.images.filter((im) => im.set === 'head');
   const typeSet = await ensureTypeSet(config);
-  const asShot = config.realPhotos.asShotInHeads ? await realAsShotImages(config, config.realPhotos.allInHeads ? 'all' : 'head') : [];
+  const asShot = config.realPhotos.asShotInHeads ? await realAsShotImages(config, config.realPhotos.allInHeads ? 'all' : 'head', { pools: config.realPhotos.asShotPools }) : [];
   const progress = createProgress('fuse: CNN features of head, real as-shot and type-set images', headImages.length + asShot.length + typeSet.images.length);
   const withCnn = async (images: readonly DataImage[], dir: string): Promise<HeadExample[]> => {
     const out: HeadExample[] = [];

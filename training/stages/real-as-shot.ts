@@ -23,7 +23,7 @@ import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';
 import { deriveSeed, mulberry32 } from '../data/rng.ts';
-import { photoSet, realTrainingPhotos } from './data.ts';
+import { asShotTrainingPhotos, photoSet, type AsShotPool } from './data.ts';
 import type { PhotoSet } from './data-images.ts';
 
 export interface AsShotImage {
@@ -62,31 +62,35 @@ function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage): { image: 
   return { image: decodeJpeg(blurAsShot(cv, rng, working, { kind, strength })), kind };
 }
 
-/** Both sizes of each real training photo of one part ('head': fitted on by the fuse stage;
- * 'cnn': the heads never see them, so the threshold stage sets the operating point on them; 'all':
- * both, for heads over a CNN that never saw a real photo, RunConfig.realPhotos.allInHeads),
- * decoded the way the app decodes them, and its blurred counterpart (unless `counterparts` is
- * false), with classical features. */
-export async function realAsShotImages(config: RunConfig, part: PhotoSet | 'all', { counterparts = true } = {}): Promise<AsShotImage[]> {
-  const photos = realTrainingPhotos(config)
-    .filter((p) => part === 'all' || photoSet(p, config.data.cnnPhotoShare) === part)
+/** Both sizes of each training photo of the given pools (default: the real pool) and one part
+ * ('head': fitted on by the fuse stage; 'cnn': the heads never see them, so the threshold stage sets
+ * the operating point on them; 'all': both, for heads over a CNN that never saw a real photo,
+ * RunConfig.realPhotos.allInHeads), decoded the way the app decodes them, and its blurred
+ * counterpart (unless `counterparts` is false), with classical features. */
+export async function realAsShotImages(
+  config: RunConfig,
+  part: PhotoSet | 'all',
+  { counterparts = true, pools = ['real'] }: { counterparts?: boolean; pools?: readonly AsShotPool[] } = {},
+): Promise<AsShotImage[]> {
+  const photos = asShotTrainingPhotos(config, pools)
+    .filter(({ photo }) => part === 'all' || photoSet(photo, config.data.cnnPhotoShare) === part)
     .slice(0, config.data.maxRealPhotos ?? Infinity);
   if (photos.length === 0) return [];
   const cv = await loadOpenCvNode();
   const out: AsShotImage[] = [];
-  for (const photo of photos) {
+  for (const { source, photo } of photos) {
     const rgba = decodeJpegFile(photo.path);
-    const rng = mulberry32(deriveSeed(config.seed, 'as-shot-copy', photo.relPath));
+    const rng = mulberry32(deriveSeed(config.seed, 'as-shot-copy', source));
     const side = rng.int(COPY_LONG_SIDE.min, COPY_LONG_SIDE.max);
     const copySize = workingSize(rgba.width, rgba.height, side);
     const copy = copySize.width < rgba.width ? downscaleRgba(rgba, copySize.width, copySize.height) : null;
     const add = (image: RgbaImage, label: AsShotImage['label'], blurKind: BlurKind | null) => {
       const luma = toLuma(toWorkingResolution(image, WORKING_MAX_SIDE));
-      out.push({ source: photo.relPath, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features });
+      out.push({ source, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features });
     };
     for (const image of copy ? [rgba, copy] : [rgba]) add(image, 'sharp', null);
     if (!counterparts) continue;
-    const counterpart = blurredCounterpart(cv, mulberry32(deriveSeed(config.seed, 'as-shot-blur', photo.relPath)), toWorkingResolution(rgba, WORKING_MAX_SIDE));
+    const counterpart = blurredCounterpart(cv, mulberry32(deriveSeed(config.seed, 'as-shot-blur', source)), toWorkingResolution(rgba, WORKING_MAX_SIDE));
     add(counterpart.image, BLUR_TYPE_OF_KIND[counterpart.kind], counterpart.kind);
   }
   return out;
