@@ -102,6 +102,8 @@ export interface RunConfig {
     allInHeads: boolean;
     /** Whose training photos the heads see as shot (the threshold stage judges the real pool's). */
     asShotPools: AsShotPool[];
+    /** Blurred counterparts per photo in the heads, each blurred another way. */
+    blurredCounterparts: number;
     keepTarget: number | null;
   };
 }
@@ -197,7 +199,7 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
     heads: { calibrationPrior: 'gallery', typeImages: 3600, typeHiddenUnits: 8, blurHiddenUnits: 16 },
     wholeImage: { enabled: overrides.wholeImageAblation ?? false, epochs: 8, size: 200 },
     realPhotos: overrides.syntheticOnly
-      ? { inPool: false, asShotInHeads: false, allInHeads: false, asShotPools: [], keepTarget: null }
+      ? { inPool: false, asShotInHeads: false, allInHeads: false, asShotPools: [], blurredCounterparts: 0, keepTarget: null }
       : overrides.trainCnn
         ? REAL_PHOTOS
         : { ...REAL_PHOTOS, allInHeads: true, keepTarget: null },
@@ -222,4 +224,4 @@ export function makeConfig(overrides: CliOverrides = {}): RunConfig {
  * guard: a head that calls more than 1 in 10 unseen real sharp photos blurry gets its point moved. */
 export const REAL_SHARP_KEEP_TARGET = 0.9;
 
-const REAL_PHOTOS: RunConfig['realPhotos'] = { inPool: true, asShotInHeads: true, allInHeads: false, asShotPools: ['real'], keepTarget: REAL_SHARP_KEEP_TARGET };
+const REAL_PHOTOS: RunConfig['realPhotos'] = { inPool: true, asShotInHeads: true, allInHeads: false, asShotPools: ['real'], blurredCounterparts: 1, keepTarget: REAL_SHARP_KEEP_TARGET };

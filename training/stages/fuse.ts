@@ -15,13 +15,13 @@ import { CNN_FEATURE_NAMES } from '../../src/core/cnn/aggregation.ts';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
 import { blurLogit, fuseScores, type FusionParams } from '../../src/core/fusion/head.ts';
 import { SPECTRUM_FEATURE_NAMES } from '../../src/core/cnn/spectrum.ts';
-import { realAsShotImages } from './real-as-shot.ts';
+import { forEachAsShotImage } from './real-as-shot.ts';
 import { expectedCalibrationError } from '../../src/eval/metrics.ts';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import type { RunConfig } from '../config.ts';
 import { hashString } from '../data/rng.ts';
 import { exampleWeights, fitHead, fitPlatt, type FitHeadOptions, type HeadExample } from '../fit-head.ts';
-import { createProgress } from '../../src/node/progress.ts';
+import { createProgress, type Progress } from '../../src/node/progress.ts';
 import { dataDir as dataDirOf, ensureTypeSet, loadDataManifest, loadWorkingLuma } from './data.ts';
 import type { DataImage } from './data-images.ts';
 
@@ -184,26 +184,33 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
   const headImages = manifest.images.filter((im) => im.set === 'head');
   const typeSet = await ensureTypeSet(config);
-  const asShot = config.realPhotos.asShotInHeads ? await realAsShotImages(config, config.realPhotos.allInHeads ? 'all' : 'head', { pools: config.realPhotos.asShotPools }) : [];
-  const progress = createProgress('fuse: CNN features of head, real as-shot and type-set images', headImages.length + asShot.length + typeSet.images.length);
-  const withCnn = async (images: readonly DataImage[], dir: string): Promise<HeadExample[]> => {
+  // Real photos as shot first, each image's CNN features taken as it is made so its luma can go.
+  const asShot: (HeadExample & { source: string; classical: HeadExample['features'] })[] = [];
+  if (config.realPhotos.asShotInHeads) {
+    let photos: Progress | null = null;
+    const options = { pools: config.realPhotos.asShotPools, counterparts: config.realPhotos.blurredCounterparts };
+    await forEachAsShotImage(config, config.realPhotos.allInHeads ? 'all' : 'head', options, async (im) => {
+      asShot.push({ source: im.source, label: im.label, classical: im.features, features: { ...im.features, ...(await patchFeatures(model, im.luma)).features } });
+    }, (done, all) => {
+      photos ??= createProgress('fuse: real photos as shot and blurred, with CNN features', all);
+      photos.update(done);
+    });
+    (photos as Progress | null)?.finish();
+  }
+  const progress = createProgress('fuse: CNN features of head and type-set images', headImages.length + typeSet.images.length);
+  const withCnn = async (images: readonly DataImage[], dir: string, before: number): Promise<HeadExample[]> => {
     const out: HeadExample[] = [];
     for (const im of images) {
       // The CNN's features of each image exactly as the app computes them (core's patchFeatures).
       out.push({ label: im.label, features: { ...im.features, ...(await patchFeatures(model, loadWorkingLuma(join(dir, im.file)))).features } });
-      progress.update(headExamples.length + out.length);
+      progress.update(before + out.length);
     }
     return out;
   };
-  const headExamples: HeadExample[] = [];
-  headExamples.push(...(await withCnn(headImages, dataDir)));
-  for (const im of asShot) {
-    headExamples.push({ label: im.label, features: { ...im.features, ...(await patchFeatures(model, im.luma)).features } });
-    progress.update(headExamples.length);
-  }
+  const headExamples: HeadExample[] = [...(await withCnn(headImages, dataDir, 0)), ...asShot.map(({ label, features }) => ({ label, features }))];
   const asShotImages = asShot.map(({ source }) => ({ source }));
-  const asShotClassical = asShot.map((im): HeadExample => ({ label: im.label, features: im.features }));
-  const typeExamples = await withCnn(typeSet.images, typeSet.dir);
+  const asShotClassical = asShot.map((im): HeadExample => ({ label: im.label, features: im.classical }));
+  const typeExamples = await withCnn(typeSet.images, typeSet.dir, headImages.length);
   progress.finish();
   model.dispose();
   const classicalOnly = (images: readonly DataImage[]) => images.map((im) => ({ label: im.label, features: im.features }));

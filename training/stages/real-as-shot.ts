@@ -55,43 +55,71 @@ export function blurAsShot(cv: OpenCv, rng: Rng, image: RgbaImage, blur: { kind:
   return encodeJpeg(rgbToRgba(blurred.image), quality);
 }
 
-/** The photo at the working resolution, blurred and saved as a JPEG, decoded again. */
-function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage): { image: RgbaImage; kind: BlurKind } {
-  const kind = rng.pick(BLUR_KINDS);
+/** The photo at the working resolution, blurred and saved as a JPEG, decoded again; blurred a way
+ * not in `used` while there is one (a photo's counterparts then teach different kinds of blur). */
+function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage, used: readonly BlurKind[] = []): { image: RgbaImage; kind: BlurKind } {
+  const fresh = BLUR_KINDS.filter((k) => !used.includes(k));
+  const kind = rng.pick(fresh.length > 0 ? fresh : BLUR_KINDS);
   const strength = rng.uniform(COUNTERPART_STRENGTH.min, COUNTERPART_STRENGTH.max);
   return { image: decodeJpeg(blurAsShot(cv, rng, working, { kind, strength })), kind };
 }
 
-/** Both sizes of each training photo of the given pools (default: the real pool) and one part
- * ('head': fitted on by the fuse stage; 'cnn': the heads never see them, so the threshold stage sets
- * the operating point on them; 'all': both, for heads over a CNN that never saw a real photo,
+export interface AsShotOptions {
+  /** Blurred counterparts per photo, each blurred another way (0: the photos as shot only). */
+  counterparts?: number;
+  /** Whose training photos (default: the real pool alone). */
+  pools?: readonly AsShotPool[];
+}
+
+/** Progress of an as-shot pass: photos done of all. */
+export type AsShotProgress = (photosDone: number, photos: number) => void;
+
+/** Both sizes of each training photo of the given pools and one part ('head': fitted on by the
+ * fuse stage; 'cnn': the heads never see them, so the threshold stage sets the operating point on
+ * them; 'all': both, for heads over a CNN that never saw a real photo,
  * RunConfig.realPhotos.allInHeads), decoded the way the app decodes them, and its blurred
- * counterpart (unless `counterparts` is false), with classical features. */
-export async function realAsShotImages(
+ * counterparts, with classical features, handed to `visit` one at a time: a working-size luma is
+ * up to 8 MB, and a run may see a thousand photos in three or four versions each. */
+export async function forEachAsShotImage(
   config: RunConfig,
   part: PhotoSet | 'all',
-  { counterparts = true, pools = ['real'] }: { counterparts?: boolean; pools?: readonly AsShotPool[] } = {},
-): Promise<AsShotImage[]> {
+  { counterparts = 1, pools = ['real'] }: AsShotOptions,
+  visit: (image: AsShotImage) => Promise<void> | void,
+  progress: AsShotProgress = () => {},
+): Promise<void> {
   const photos = asShotTrainingPhotos(config, pools)
     .filter(({ photo }) => part === 'all' || photoSet(photo, config.data.cnnPhotoShare) === part)
     .slice(0, config.data.maxRealPhotos ?? Infinity);
-  if (photos.length === 0) return [];
+  if (photos.length === 0) return;
   const cv = await loadOpenCvNode();
-  const out: AsShotImage[] = [];
-  for (const { source, photo } of photos) {
+  for (const [done, { source, photo }] of photos.entries()) {
     const rgba = decodeJpegFile(photo.path);
     const rng = mulberry32(deriveSeed(config.seed, 'as-shot-copy', source));
     const side = rng.int(COPY_LONG_SIDE.min, COPY_LONG_SIDE.max);
     const copySize = workingSize(rgba.width, rgba.height, side);
     const copy = copySize.width < rgba.width ? downscaleRgba(rgba, copySize.width, copySize.height) : null;
-    const add = (image: RgbaImage, label: AsShotImage['label'], blurKind: BlurKind | null) => {
+    const make = (image: RgbaImage, label: AsShotImage['label'], blurKind: BlurKind | null): AsShotImage => {
       const luma = toLuma(toWorkingResolution(image, WORKING_MAX_SIDE));
-      out.push({ source, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features });
+      return { source, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features };
     };
-    for (const image of copy ? [rgba, copy] : [rgba]) add(image, 'sharp', null);
-    if (!counterparts) continue;
-    const counterpart = blurredCounterpart(cv, mulberry32(deriveSeed(config.seed, 'as-shot-blur', source)), toWorkingResolution(rgba, WORKING_MAX_SIDE));
-    add(counterpart.image, BLUR_TYPE_OF_KIND[counterpart.kind], counterpart.kind);
+    for (const image of copy ? [rgba, copy] : [rgba]) await visit(make(image, 'sharp', null));
+    const working = toWorkingResolution(rgba, WORKING_MAX_SIDE);
+    const used: BlurKind[] = [];
+    for (let k = 0; k < counterparts; k++) {
+      // The first counterpart's seed is the one runs had before there could be more than one.
+      const counterpart = blurredCounterpart(cv, mulberry32(deriveSeed(config.seed, k === 0 ? 'as-shot-blur' : `as-shot-blur-${k}`, source)), working, used);
+      used.push(counterpart.kind);
+      await visit(make(counterpart.image, BLUR_TYPE_OF_KIND[counterpart.kind], counterpart.kind));
+    }
+    progress(done + 1, photos.length);
   }
+}
+
+/** forEachAsShotImage's images in one array (for the few photos the threshold stage judges). */
+export async function realAsShotImages(config: RunConfig, part: PhotoSet | 'all', options: AsShotOptions = {}): Promise<AsShotImage[]> {
+  const out: AsShotImage[] = [];
+  await forEachAsShotImage(config, part, options, (image) => {
+    out.push(image);
+  });
   return out;
 }

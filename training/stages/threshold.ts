@@ -61,7 +61,7 @@ const calibrated = (head: FusionParams, features: Record<string, number>) =>
 export async function runThresholdStage(config: RunConfig): Promise<OperatingPoint[]> {
   const readHead = (file: string) => JSON.parse(readFileSync(join(config.outDir, 'fuse', file), 'utf8')) as FusionParams;
   // The blurred counterparts are the heads' business; the point is set on the photos as shot.
-  const images = await realAsShotImages(config, 'cnn', { counterparts: false });
+  const images = await realAsShotImages(config, 'cnn', { counterparts: 0 });
   const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
   const progress = createProgress('threshold: real sharp photos as shot', images.length);
   const features: Record<string, number>[] = [];
