@@ -5,10 +5,11 @@
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { LumaImage, RgbaImage } from '../types.ts';
 import { MIN_JUDGED_FACE } from './subject-focus.ts';
+import { locateFaces, type TinyDetectorNet } from './tiny-face-detector.ts';
 import type { DetectedFace, FaceBox, Point } from './types.ts';
 
 /**
- * Long side the detector looks at (the tiny detector's input is this square, padded). Chosen by
+ * Long side the detector looks at (padded to multiples of 32, tiny-face-detector.ts). Chosen by
  * measurement on the people photos (README "Faces"): the tiny detector's anchors find faces of
  * ~12-60% of its input, so at 320 it finds every face of 15% of the long side or more and 89 of 92
  * of 10% or more, where 416 loses the closest headshots and 224 half the faces under 15%; a
@@ -22,9 +23,6 @@ export const DETECTOR_MIN_SCORE = 0.4;
  * big face does not become a multi-megabyte tensor. */
 const LANDMARK_CROP_MAX = 224;
 
-export interface DetectorNet {
-  locateFaces(input: tfTypes.Tensor4D, options: unknown): Promise<Array<{ box: FaceBox; score: number }>>;
-}
 
 export interface LandmarkNet {
   detectLandmarks(input: tfTypes.Tensor3D): Promise<{ positions: Point[] } | Array<{ positions: Point[] }>>;
@@ -32,24 +30,8 @@ export interface LandmarkNet {
 
 export interface FaceModels {
   tf: typeof tfTypes;
-  detector: DetectorNet;
-  /** e.g. new faceapi.TinyFaceDetectorOptions({ inputSize: DETECTOR_SIDE, scoreThreshold: DETECTOR_MIN_SCORE }). */
-  detectorOptions: unknown;
+  detector: TinyDetectorNet;
   landmarks: LandmarkNet;
-}
-
-/** RGB float planes of `image` (interleaved RGBA) padded to a square of `side`, as the detector wants. */
-function detectorTensor(tf: typeof tfTypes, image: RgbaImage, side: number): tfTypes.Tensor4D {
-  const rgb = new Float32Array(side * side * 3);
-  for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) {
-      const i = (y * image.width + x) * 4, o = (y * side + x) * 3;
-      rgb[o] = image.data[i]!;
-      rgb[o + 1] = image.data[i + 1]!;
-      rgb[o + 2] = image.data[i + 2]!;
-    }
-  }
-  return tf.tensor4d(rgb, [1, side, side, 3]);
 }
 
 /** The face's pixels from the working luma as grey RGB (the decoder gives the working size in
@@ -82,14 +64,7 @@ function faceCrop(image: LumaImage, box: FaceBox): { rgb: Float32Array; width: n
  */
 export async function detectFaces(models: FaceModels, working: LumaImage, small: RgbaImage): Promise<DetectedFace[]> {
   const { tf } = models;
-  const side = Math.max(small.width, small.height);
-  const input = detectorTensor(tf, small, side);
-  let found: Array<{ box: FaceBox; score: number }>;
-  try {
-    found = await models.detector.locateFaces(input, models.detectorOptions);
-  } finally {
-    input.dispose();
-  }
+  const found = await locateFaces(tf, models.detector, small, DETECTOR_MIN_SCORE);
   const scale = working.width / small.width;
   const faces: DetectedFace[] = [];
   for (const f of found) {

@@ -2,7 +2,8 @@
 // models/README.md "Third-party models"). Each is a face-api weights manifest plus one .bin shard,
 // served under models/faces/ and read from node_modules in Node.
 import type * as tfTypes from '@tensorflow/tfjs';
-import { DETECTOR_MIN_SCORE, DETECTOR_SIDE, type DetectorNet, type FaceModels, type LandmarkNet } from './detect-faces.ts';
+import type { FaceModels, LandmarkNet } from './detect-faces.ts';
+import type { TinyDetectorNet } from './tiny-face-detector.ts';
 
 export const FACE_NETS = {
   detector: 'tiny_face_detector_model',
@@ -32,8 +33,7 @@ export interface FaceNet {
 /** The part of face-api (its ESM build in the worker, its CommonJS build in Node) the app uses.
  * Its own type declarations name a second copy of tfjs-core's types, so it is seen through this. */
 export interface FaceApiModule {
-  nets: { tinyFaceDetector: FaceNet & DetectorNet; faceLandmark68TinyNet: FaceNet & LandmarkNet };
-  TinyFaceDetectorOptions: new (options: { inputSize: number; scoreThreshold: number }) => unknown;
+  nets: { tinyFaceDetector: FaceNet & TinyDetectorNet; faceLandmark68TinyNet: FaceNet & LandmarkNet };
 }
 
 /** The loaded nets as the face pass takes them. */
@@ -41,7 +41,6 @@ export function faceModelsFrom(tf: typeof tfTypes, api: FaceApiModule): FaceMode
   return {
     tf,
     detector: api.nets.tinyFaceDetector,
-    detectorOptions: new api.TinyFaceDetectorOptions({ inputSize: DETECTOR_SIDE, scoreThreshold: DETECTOR_MIN_SCORE }),
     landmarks: api.nets.faceLandmark68TinyNet,
   };
 }
