@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeConfig } from '../config.ts';
 import { listPeoplePhotos, listPhotos, listRealPhotos } from '../data/photos.ts';
-import { asShotTrainingPhotos } from './data.ts';
+import { asShotTrainingPhotos, photoSet } from './data.ts';
+import { forEachAsShotImage } from './real-as-shot.ts';
 
 describe('photos the heads see as shot', () => {
   const config = makeConfig();
@@ -20,6 +21,17 @@ describe('photos the heads see as shot', () => {
     const real = asShotTrainingPhotos(config, ['real']);
     expect(real.map((p) => p.source)).toEqual(real.map((p) => p.photo.relPath));
   });
+
+  it('never include a benchmark photo the CNN trained on (its features there would be in-sample)', async () => {
+    const sources: string[] = [];
+    const quick = { ...config, data: { ...config.data, maxRealPhotos: 40 } };
+    await forEachAsShotImage(quick, 'all', { pools: ['benchmark'], counterparts: 0 }, (image) => {
+      sources.push(image.source);
+    });
+    const cnnPart = new Set(asShotTrainingPhotos(config, ['benchmark']).filter(({ photo }) => photoSet(photo, config.data.cnnPhotoShare) === 'cnn').map((p) => p.source));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) expect(cnnPart.has(source)).toBe(false);
+  }, 120_000);
 
   it('are the real pool alone in the shipped recipe', () => {
     expect(makeConfig({ trainCnn: true }).realPhotos.asShotPools).toEqual(['real']);

@@ -59,6 +59,7 @@ export type AsShotPool = 'real' | 'benchmark' | 'people';
 
 /** A training photo judged as shot; `source` names it across pools (folds and seeds follow it). */
 export interface AsShotPhoto {
+  pool: AsShotPool;
   source: string;
   photo: PhotoEntry;
 }
@@ -68,9 +69,9 @@ export interface AsShotPhoto {
 export function asShotTrainingPhotos(config: RunConfig, pools: readonly AsShotPool[]): AsShotPhoto[] {
   const trainingPart = (dir: string, list: (dir: string) => PhotoEntry[]) => (existsSync(dir) ? list(dir).filter((p) => p.split === 'train') : []);
   const byPool: Record<AsShotPool, () => AsShotPhoto[]> = {
-    real: () => realTrainingPhotos(config).map((photo) => ({ source: photo.relPath, photo })),
-    benchmark: () => trainingPart(config.photosDir, listPhotos).map((photo) => ({ source: `benchmark:${photo.relPath}`, photo })),
-    people: () => trainingPart(config.peoplePhotosDir, listPeoplePhotos).map((photo) => ({ source: `people:${photo.relPath}`, photo })),
+    real: () => realTrainingPhotos(config).map((photo) => ({ pool: 'real', source: photo.relPath, photo })),
+    benchmark: () => trainingPart(config.photosDir, listPhotos).map((photo) => ({ pool: 'benchmark', source: `benchmark:${photo.relPath}`, photo })),
+    people: () => trainingPart(config.peoplePhotosDir, listPeoplePhotos).map((photo) => ({ pool: 'people', source: `people:${photo.relPath}`, photo })),
   };
   return pools.flatMap((pool) => byPool[pool]());
 }

@@ -23,7 +23,7 @@ import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { RunConfig } from '../config.ts';
 import { deriveSeed, mulberry32 } from '../data/rng.ts';
-import { asShotTrainingPhotos, photoSet, type AsShotPool } from './data.ts';
+import { asShotTrainingPhotos, photoSet, type AsShotPhoto, type AsShotPool } from './data.ts';
 import type { PhotoSet } from './data-images.ts';
 
 export interface AsShotImage {
@@ -76,8 +76,8 @@ export type AsShotProgress = (photosDone: number, photos: number) => void;
 
 /** Both sizes of each training photo of the given pools and one part ('head': fitted on by the
  * fuse stage; 'cnn': the heads never see them, so the threshold stage sets the operating point on
- * them; 'all': both, for heads over a CNN that never saw a real photo,
- * RunConfig.realPhotos.allInHeads), decoded the way the app decodes them, and its blurred
+ * them; 'all': every photo the CNN never trained on, for heads over a CNN that never saw a real
+ * photo, RunConfig.realPhotos.allInHeads), decoded the way the app decodes them, and its blurred
  * counterparts, with classical features, handed to `visit` one at a time: a working-size luma is
  * up to 8 MB, and a run may see a thousand photos in three or four versions each. */
 export async function forEachAsShotImage(
@@ -87,8 +87,12 @@ export async function forEachAsShotImage(
   visit: (image: AsShotImage) => Promise<void> | void,
   progress: AsShotProgress = () => {},
 ): Promise<void> {
+  // The CNN always trains on the benchmark photos' 'cnn' part (the frozen one did too), so of
+  // those only the 'head' part is unseen by it: its features on the rest would be in-sample.
+  const inPart = ({ pool, photo }: AsShotPhoto) =>
+    part === 'all' ? pool !== 'benchmark' || photoSet(photo, config.data.cnnPhotoShare) === 'head' : photoSet(photo, config.data.cnnPhotoShare) === part;
   const photos = asShotTrainingPhotos(config, pools)
-    .filter(({ photo }) => part === 'all' || photoSet(photo, config.data.cnnPhotoShare) === part)
+    .filter(inPart)
     .slice(0, config.data.maxRealPhotos ?? Infinity);
   if (photos.length === 0) return;
   const cv = await loadOpenCvNode();
