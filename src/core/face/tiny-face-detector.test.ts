@@ -67,4 +67,15 @@ describe('the tiny face detector on the photo\'s own rectangle', () => {
     }
     expect(faces).toBeGreaterThan(4);
   });
+
+  it('leaves no tensor behind', async () => {
+    const photo = listPeoplePhotos().find((p) => p.split === 'train')!;
+    const working = toWorkingResolution(decodeJpegFile(photo.path), 1600);
+    const size = workingSize(working.width, working.height, DETECTOR_SIDE);
+    const small = downscaleRgba(working, size.width, size.height);
+    await locateFaces(tf, models.detector, small, DETECTOR_MIN_SCORE);
+    const before = tf.memory().numTensors;
+    await locateFaces(tf, models.detector, small, DETECTOR_MIN_SCORE);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

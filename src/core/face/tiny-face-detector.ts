@@ -72,13 +72,9 @@ export function suppressOverlaps(found: readonly LocatedFace[], threshold: numbe
 /** Faces in `image` scoring above `minScore` (boxes may reach past the edges, as face-api's do). */
 export async function locateFaces(tf: typeof tfTypes, net: TinyDetectorNet, image: RgbaImage, minScore: number): Promise<LocatedFace[]> {
   const { anchors, meanRgb = [0, 0, 0], iouThreshold } = net.config;
-  const input = inputTensor(tf, image, meanRgb);
-  let out: tfTypes.Tensor4D;
-  try {
-    out = net.runMobilenet(input, net.params);
-  } finally {
-    input.dispose();
-  }
+  // tidy: the net's intermediate tensors (one per layer) are freed here, as face-api's own
+  // forwardInput does; only the output leaves.
+  const out = tf.tidy(() => net.runMobilenet(inputTensor(tf, image, meanRgb), net.params));
   const [, rows, cols] = out.shape;
   const values = await out.data();
   out.dispose();
