@@ -10,6 +10,7 @@ import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import type { RunConfig } from '../config.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import type { ExportResult } from '../stages/export-result.ts';
+import type { AsShotPool } from '../stages/data.ts';
 import { TYPE_NETS } from '../fit-head.ts';
 import type { TrainingReport } from './report.ts';
 import { realSharpMarkdown } from './real-sharp.ts';
@@ -89,7 +90,7 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
       '',
       `Synthetic: sharp photos (${config.photosDir.split('/').slice(-2).join('/')}${config.realPhotos.inPool ? ` and ${config.realPhotosDir.split('/').slice(-2).join('/')}` : ''}, training parts only) and procedural frames, blurred by the generator in training/data (defocus, camera shake and subject motion, gaussian; sharp photos sometimes get bokeh backgrounds) and passed through a simulated phone pipeline (noise, sharpening, JPEG). Class mix like a gallery: ${Object.entries(GALLERY_MIX).map(([c, s]) => `${c} ${(100 * s).toFixed(0)}%`).join(', ')}; the rare class is handled with class-weighted losses (square root of balanced weights, chosen by a held-out comparison; see training/patch-dataset.ts).`,
       '',
-      `This run: ${report.cnn.frozenFrom ? `the patch CNN reused frozen from ${report.cnn.frozenFrom} (trained by this pipeline with \`--train-cnn --synthetic-only\` on the benchmark photos: 4000 images, 8 epochs; \`--train-cnn\` trains a new one)` : `${report.data.images.cnn} images for the CNN (${report.cnn.trainPatches} labelled crops, at most ${config.cnn.maxCropsPerImage ?? 'all'} per image, ${config.cnn.epochs} epochs)`}, ${report.data.images.head} images from other photos for fitting and calibrating the heads, and ${config.heads.typeImages} more blurred images of those photos (defocus, motion and gaussian evenly) for both layers of each head, which the gallery mix would leave with a handful of the rare kinds; calibration uses the ${report.data.images.head} alone.${config.realPhotos.asShotInHeads ? ` The heads also see the real ${config.realPhotos.allInHeads ? 'training photos (both parts: the CNN never saw a real photo)' : 'head photos'} as shot (their own JPEGs, plus one 320-1024 px copy each) as sharp examples, and one blurred counterpart each (the generator\'s blur and a JPEG save, no phone pipeline) as blurred ones (training/stages/real-as-shot.ts).` : ''}`,
+      `This run: ${report.cnn.frozenFrom ? `the patch CNN reused frozen from ${report.cnn.frozenFrom} (trained by this pipeline with \`--train-cnn --synthetic-only\` on the benchmark photos: 4000 images, 8 epochs; \`--train-cnn\` trains a new one)` : `${report.data.images.cnn} images for the CNN (${report.cnn.trainPatches} labelled crops, at most ${config.cnn.maxCropsPerImage ?? 'all'} per image, ${config.cnn.epochs} epochs)`}, ${report.data.images.head} images from other photos for fitting and calibrating the heads, and ${config.heads.typeImages} more blurred images of those photos (defocus, motion and gaussian evenly) for both layers of each head, which the gallery mix would leave with a handful of the rare kinds; calibration uses the ${report.data.images.head} alone.${config.realPhotos.asShotInHeads ? ` ${asShotSentence(config)}` : ''}`,
       '',
       `Time per stage on the training machine (shared 2-core VM, ${config.backend}): ${Object.entries(report.stageSeconds).map(([stage, s]) => `${stage} ${(s / 60).toFixed(1)} min`).join(', ')}.`,
       '',
@@ -118,4 +119,19 @@ export function renderModelCard(config: RunConfig, exported: ExportResult, repor
     '',
   );
   return lines.join('\n');
+}
+
+const POOL_NAMES: Record<AsShotPool, string> = {
+  real: 'the everyday photos (sharp-photos-2)',
+  benchmark: 'the benchmark photos (sharp-photos; the part the CNN never trained on)',
+  people: 'the people photos (people-photos)',
+};
+
+/** What the heads see as shot, from the recipe. */
+function asShotSentence(config: RunConfig): string {
+  const { allInHeads, asShotPools, blurredCounterparts: n } = config.realPhotos;
+  const pools = asShotPools.map((pool) => POOL_NAMES[pool]);
+  const list = pools.length > 1 ? `${pools.slice(0, -1).join(', ')} and ${pools.at(-1)}` : pools[0] ?? 'no pool';
+  const counterparts = n === 1 ? 'one blurred counterpart each' : `${n} blurred counterparts each, each blurred another way`;
+  return `The heads also see sharp photos as shot (their own JPEGs, plus one 320-1024 px copy each), from the training parts of ${list}${allInHeads ? ' (every one the CNN never trained on)' : ' (their head parts)'}, as sharp examples, and ${counterparts} (the generator's blur and a JPEG save, no phone pipeline) as blurred ones (training/stages/real-as-shot.ts).`;
 }
