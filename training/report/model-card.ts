@@ -133,5 +133,5 @@ function asShotSentence(config: RunConfig): string {
   const pools = asShotPools.map((pool) => POOL_NAMES[pool]);
   const list = pools.length > 1 ? `${pools.slice(0, -1).join(', ')} and ${pools.at(-1)}` : pools[0] ?? 'no pool';
   const counterparts = n === 1 ? 'one blurred counterpart each' : `${n} blurred counterparts each, each blurred another way`;
-  return `The heads also see sharp photos as shot (their own JPEGs, plus one 320-1024 px copy each), from the training parts of ${list}${allInHeads ? ' (every one the CNN never trained on)' : ' (their head parts)'}, as sharp examples, and ${counterparts} (the generator's blur and a JPEG save, no phone pipeline) as blurred ones (training/stages/real-as-shot.ts).`;
+  return `The heads also see sharp photos as shot (their own JPEGs, plus one 320-1024 px copy each), from ${allInHeads ? 'every training photo the CNN never trained on' : 'the head part of the training photos'} of ${list}, as sharp examples, and ${counterparts} (the generator's blur and a JPEG save, no phone pipeline) as blurred ones (training/stages/real-as-shot.ts).`;
 }
