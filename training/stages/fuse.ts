@@ -187,15 +187,16 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
   // Real photos as shot first, each image's CNN features taken as it is made so its luma can go.
   const asShot: (HeadExample & { source: string; classical: HeadExample['features'] })[] = [];
   if (config.realPhotos.asShotInHeads) {
-    let photos: Progress | null = null;
+    // The bar starts on the first photo, when the number of photos is known.
+    const bar: { progress?: Progress } = {};
     const options = { pools: config.realPhotos.asShotPools, counterparts: config.realPhotos.blurredCounterparts };
     await forEachAsShotImage(config, config.realPhotos.allInHeads ? 'all' : 'head', options, async (im) => {
       asShot.push({ source: im.source, label: im.label, classical: im.features, features: { ...im.features, ...(await patchFeatures(model, im.luma)).features } });
     }, (done, all) => {
-      photos ??= createProgress('fuse: real photos as shot and blurred, with CNN features', all);
-      photos.update(done);
+      bar.progress ??= createProgress('fuse: real photos as shot and blurred, with CNN features', all);
+      bar.progress.update(done);
     });
-    (photos as Progress | null)?.finish();
+    bar.progress?.finish();
   }
   const progress = createProgress('fuse: CNN features of head and type-set images', headImages.length + typeSet.images.length);
   const withCnn = async (images: readonly DataImage[], dir: string, before: number): Promise<HeadExample[]> => {
