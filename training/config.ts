@@ -3,11 +3,14 @@
 // and --quick (a 1-2 minute smoke run for CI).
 import { join, resolve } from 'node:path';
 import { DEFAULT_PHOTOS_DIR, DEFAULT_REAL_PHOTOS_DIR, PEOPLE_PHOTOS_DIR, REPO_ROOT } from './data/photos.ts';
-import type { AsShotPool } from './stages/data.ts';
 import { VALIDATION_DEFAULTS } from './build-validation-set.ts';
 
 /** How the CNN's loss treats rare classes (see classWeightsFor in patch-dataset.ts). */
 export type Imbalance = 'balanced' | 'sqrt' | 'none';
+
+/** Where the sharp photos the heads see as shot come from (RunConfig.realPhotos.asShotPools): the
+ * real pool (everyday photos), the benchmark photos and the people photos, training parts only. */
+export type AsShotPool = 'real' | 'benchmark' | 'people';
 
 export interface RunConfig {
   seed: number;

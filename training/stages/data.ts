@@ -14,7 +14,7 @@ import { listPeoplePhotos, listPhotos, listRealPhotos, type PhotoEntry } from '.
 import { hashString } from '../data/rng.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
 import { buildValidationSet, VALIDATION_GENERATOR, type Manifest as ValidationManifest } from '../build-validation-set.ts';
-import type { RunConfig } from '../config.ts';
+import type { AsShotPool, RunConfig } from '../config.ts';
 import { synthesiseSet, synthesisWorkers } from './synthesise.ts';
 import { createProgress } from '../../src/node/progress.ts';
 import type { DataImage, DataManifest, PhotoSet } from './data-images.ts';
@@ -52,10 +52,6 @@ export function dataDir(config: RunConfig, key: string): string {
 export function realTrainingPhotos(config: RunConfig): PhotoEntry[] {
   return existsSync(config.realPhotosDir) ? listRealPhotos(config.realPhotosDir).filter((p) => p.split === 'train') : [];
 }
-
-/** Where the sharp photos the heads see as shot come from (RunConfig.realPhotos.asShotPools): the
- * real pool (everyday photos), the benchmark photos and the people photos, training parts only. */
-export type AsShotPool = 'real' | 'benchmark' | 'people';
 
 /** A training photo judged as shot; `source` names it across pools (folds and seeds follow it). */
 export interface AsShotPhoto {
