@@ -21,9 +21,9 @@ import { extractFeatures } from '../../src/core/features/features.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
-import type { RunConfig } from '../config.ts';
+import type { AsShotPool, RunConfig } from '../config.ts';
 import { deriveSeed, mulberry32 } from '../data/rng.ts';
-import { asShotTrainingPhotos, photoSet, type AsShotPhoto, type AsShotPool } from './data.ts';
+import { asShotTrainingPhotos, photoSet, type AsShotPhoto } from './data.ts';
 import type { PhotoSet } from './data-images.ts';
 
 export interface AsShotImage {
@@ -102,12 +102,13 @@ export async function forEachAsShotImage(
     const side = rng.int(COPY_LONG_SIDE.min, COPY_LONG_SIDE.max);
     const copySize = workingSize(rgba.width, rgba.height, side);
     const copy = copySize.width < rgba.width ? downscaleRgba(rgba, copySize.width, copySize.height) : null;
+    // Every image below is at most the working size: the photo is shrunk to it once.
+    const working = toWorkingResolution(rgba, WORKING_MAX_SIDE);
     const make = (image: RgbaImage, label: AsShotImage['label'], blurKind: BlurKind | null): AsShotImage => {
-      const luma = toLuma(toWorkingResolution(image, WORKING_MAX_SIDE));
+      const luma = toLuma(image);
       return { source, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features };
     };
-    for (const image of copy ? [rgba, copy] : [rgba]) await visit(make(image, 'sharp', null));
-    const working = toWorkingResolution(rgba, WORKING_MAX_SIDE);
+    for (const image of copy ? [working, copy] : [working]) await visit(make(image, 'sharp', null));
     const used: BlurKind[] = [];
     for (let k = 0; k < counterparts; k++) {
       // The first counterpart's seed is the one runs had before there could be more than one.
