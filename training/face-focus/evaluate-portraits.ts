@@ -9,12 +9,10 @@ import { pathToFileURL } from 'node:url';
 import { createAnalyzer } from '../../src/core/analyze.ts';
 import { DETECTOR_SIDE } from '../../src/core/face/detect-faces.ts';
 import { decidingReading, subjectVerdict, type SubjectCause } from '../../src/core/face/subject-focus.ts';
-import { downscaleRgba, workingSize } from '../../src/core/image/image.ts';
 import { verdictFor } from '../../src/core/fusion/verdict.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
 import type { Verdict } from '../../src/core/types.ts';
-import { decodeJpegFile } from '../../src/node/decode.ts';
-import { decodeJpegFileLuma } from '../../src/node/jpeg-decoder.ts';
+import { decodeJpegForAnalysis } from '../../src/node/jpeg-decoder.ts';
 import { loadFaceModelsNode } from '../../src/node/face.ts';
 import { fileModelReader } from '../../src/node/model-files.ts';
 import { loadModels } from '../../src/core/models.ts';
@@ -58,11 +56,11 @@ async function main(): Promise<void> {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as PortraitManifest;
   const readings: PortraitReading[] = [];
   for (const [i, entry] of manifest.files.entries()) {
-    // As the worker: working luma from libjpeg-turbo, a small colour copy for the detector.
+    // As the worker and eval: working luma and the detector's small colour copy, both from
+    // libjpeg-turbo (the copy from its fast scaled decode), from one read of the file.
     const path = join(dir, entry.file);
-    const colour = decodeJpegFile(path);
-    const size = workingSize(colour.width, colour.height, DETECTOR_SIDE);
-    const result = await analyzer.analyze(decodeJpegFileLuma(path, WORKING_MAX_SIDE), { faces: { small: downscaleRgba(colour, size.width, size.height) } });
+    const { luma, preview } = decodeJpegForAnalysis(new Uint8Array(readFileSync(path)), WORKING_MAX_SIDE, path, DETECTOR_SIDE);
+    const result = await analyzer.analyze(luma, { faces: { small: preview! } });
     const a = result.analysis;
     const frameVerdict = verdictFor(a.probability);
     readings.push({
