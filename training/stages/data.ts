@@ -73,6 +73,11 @@ export function asShotTrainingPhotos(config: RunConfig, pools: readonly AsShotPo
   return pools.flatMap((pool) => byPool[pool]());
 }
 
+/** The pool an as-shot source (asShotTrainingPhotos) came from. */
+export function poolOfSource(source: string): AsShotPool {
+  return source.startsWith('benchmark:') ? 'benchmark' : source.startsWith('people:') ? 'people' : 'real';
+}
+
 /** Training photos of both pools: benchmark photos alone were too few and too texture-rich for a
  * phone gallery (sharp low-texture scenes read as blur). */
 function trainingPhotos(config: RunConfig): Record<PhotoSet, PhotoEntry[]> {

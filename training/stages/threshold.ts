@@ -8,7 +8,9 @@
 // synthetic versions of these photos, so their scores lean slightly sharp; the held-out number in
 // the report is the honest one.) Where the heads fitted on every real training photo
 // (realPhotos.allInHeads), no unseen one is left: each photo's out-of-fold probability stands in,
-// what a head fitted without that photo said of it (the fuse stage's cross-validation).
+// what a head fitted without that photo said of it (the fuse stage's cross-validation). Only the
+// real pool's photos (everyday content, like the held-out part) set it: the benchmark photos are
+// texture-rich, and the people photos are judged by their faces in the app, not by the frame.
 //
 // How it is applied: by shifting the Platt offset so the chosen threshold becomes 0.5. Every
 // consumer (the app's verdict, its slider, eval, reports) keeps its one rule at 0.5, and a
@@ -23,6 +25,7 @@ import { createProgress } from '../../src/node/progress.ts';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
 import { realAsShotImages } from './real-as-shot.ts';
 import { OUT_OF_FOLD_FILE, type OutOfFoldAsShot } from './fuse.ts';
+import { poolOfSource } from './data.ts';
 
 /** Never further than this: past it the few sharp photos left above are outliers, and chasing them
  * would give away the blurred photos the product exists to find. */
@@ -65,7 +68,8 @@ const calibrated = (head: FusionParams, features: Record<string, number>) =>
 async function unseenSharpProbabilities(config: RunConfig, heads: { file: string; head: FusionParams }[]): Promise<Map<string, number[]>> {
   if (config.realPhotos.allInHeads) {
     const outOfFold = JSON.parse(readFileSync(join(config.outDir, 'fuse', OUT_OF_FOLD_FILE), 'utf8')) as OutOfFoldAsShot;
-    return new Map(heads.map(({ file, head }) => [file, (outOfFold[head.detector as keyof OutOfFoldAsShot] ?? []).map((x) => x.probability)]));
+    const realPool = (x: { source: string }) => poolOfSource(x.source) === 'real';
+    return new Map(heads.map(({ file, head }) => [file, (outOfFold[head.detector as keyof OutOfFoldAsShot] ?? []).filter(realPool).map((x) => x.probability)]));
   }
   const features = await cnnPartFeatures(config);
   return new Map(heads.map(({ file, head }) => [file, features.map((f) => calibrated(head, f))]));
