@@ -19,8 +19,8 @@ describe('training presets', () => {
   it('give the heads every real training photo only over the frozen CNN, which never saw one', () => {
     const frozen = makeConfig().realPhotos;
     expect(frozen.allInHeads).toBe(true);
-    // Those photos are then not unseen by the heads: no operating point is chosen on them.
-    expect(frozen.keepTarget).toBeNull();
+    // Those photos are then not unseen by the heads: the point is set on out-of-fold probabilities.
+    expect(frozen.keepTarget).not.toBeNull();
     const trained = makeConfig({ trainCnn: true }).realPhotos;
     expect(trained.allInHeads).toBe(false);
     expect(trained.keepTarget).not.toBeNull();

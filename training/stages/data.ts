@@ -7,9 +7,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LumaImage } from '../../src/core/types.ts';
-import { toLuma } from '../../src/core/image/image.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
-import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
+import { decodeJpegFileLuma } from '../../src/node/jpeg-decoder.ts';
 import { listPeoplePhotos, listPhotos, listRealPhotos, type PhotoEntry } from '../data/photos.ts';
 import { hashString } from '../data/rng.ts';
 import { GALLERY_MIX } from '../data/samples.ts';
@@ -20,8 +19,10 @@ import { createProgress } from '../../src/node/progress.ts';
 import type { DataImage, DataManifest, PhotoSet } from './data-images.ts';
 
 /** Bump when what the data stage stores, or how the generator in training/data draws images,
- * changes, so stale caches are not reused (a generator change bumps VALIDATION_GENERATOR too). */
-const DATA_VERSION = 4;
+ * changes, so stale caches are not reused (a generator change bumps VALIDATION_GENERATOR too).
+ * 5: features from the app's libjpeg-turbo decode instead of jpeg-js (luma ~0.4 brighter, since
+ * jpeg-js truncates its RGB; Laplacian features within 0.3% on real photos). */
+const DATA_VERSION = 5;
 
 export interface ValidationData {
   dir: string;
@@ -30,7 +31,7 @@ export interface ValidationData {
 
 /** Decodes a cached JPEG the way `npm run eval` and the app do: decode, working size, luma. */
 export function loadWorkingLuma(path: string): LumaImage {
-  return toLuma(toWorkingResolution(decodeJpegFile(path), WORKING_MAX_SIDE));
+  return decodeJpegFileLuma(path, WORKING_MAX_SIDE);
 }
 
 /** Splits training photos between the CNN and the heads, by a salted hash of the path (stable). */
@@ -70,6 +71,11 @@ export function asShotTrainingPhotos(config: RunConfig, pools: readonly AsShotPo
     people: () => trainingPart(config.peoplePhotosDir, listPeoplePhotos).map((photo) => ({ pool: 'people', source: `people:${photo.relPath}`, photo })),
   };
   return pools.flatMap((pool) => byPool[pool]());
+}
+
+/** The pool an as-shot source (asShotTrainingPhotos) came from. */
+export function poolOfSource(source: string): AsShotPool {
+  return source.startsWith('benchmark:') ? 'benchmark' : source.startsWith('people:') ? 'people' : 'real';
 }
 
 /** Training photos of both pools: benchmark photos alone were too few and too texture-rich for a

@@ -10,16 +10,19 @@
 // heads learnt a shortcut, "no pipeline noise = sharp" (measured: blur caught on the synthetic set
 // 89.8% -> 73.8%, and a photo under a 5 px canvas blur read as sharp); the pairs make the look of
 // an untouched JPEG say nothing about the label.
+import { readFileSync } from 'node:fs';
 import type { FeatureVector, LumaImage, PatchClass, RgbaImage } from '../../src/core/types.ts';
 import type { OpenCv } from '../../src/core/image/opencv-types.ts';
 import { applyBlur, BLUR_KINDS, BLUR_TYPE_OF_KIND, type BlurKind } from '../data/blur.ts';
 import { rgbaToRgb, rgbToRgba } from '../data/image.ts';
-import { decodeJpeg, encodeJpeg } from '../data/jpeg.ts';
+import { encodeJpeg } from '../data/jpeg.ts';
 import type { Rng } from '../data/rng.ts';
-import { downscaleRgba, toLuma, workingSize } from '../../src/core/image/image.ts';
+import { downscaleLuma, workingSize } from '../../src/core/image/image.ts';
 import { extractFeatures } from '../../src/core/features/features.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
-import { decodeJpegFile, toWorkingResolution } from '../../src/node/decode.ts';
+import { decodeJpegBytes, toWorkingResolution } from '../../src/node/decode.ts';
+import { decodeJpegForAnalysis, turboJpegNode } from '../../src/node/jpeg-decoder.ts';
+import { decodeJpegLuma } from '../../src/core/jpeg/jpeg-luma.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { AsShotPool, RunConfig } from '../config.ts';
 import { deriveSeed, mulberry32 } from '../data/rng.ts';
@@ -55,13 +58,14 @@ export function blurAsShot(cv: OpenCv, rng: Rng, image: RgbaImage, blur: { kind:
   return encodeJpeg(rgbToRgba(blurred.image), quality);
 }
 
-/** The photo at the working resolution, blurred and saved as a JPEG, decoded again; blurred a way
- * not in `used` while there is one (a photo's counterparts then teach different kinds of blur). */
-function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage, used: readonly BlurKind[] = []): { image: RgbaImage; kind: BlurKind } {
+/** The photo at the working resolution, blurred and saved as a JPEG, read back as the app reads it
+ * (luma, libjpeg-turbo); blurred a way not in `used` while there is one (a photo's counterparts
+ * then teach different kinds of blur). */
+function blurredCounterpart(cv: OpenCv, rng: Rng, working: RgbaImage, used: readonly BlurKind[] = []): { luma: LumaImage; kind: BlurKind } {
   const fresh = BLUR_KINDS.filter((k) => !used.includes(k));
   const kind = rng.pick(fresh.length > 0 ? fresh : BLUR_KINDS);
   const strength = rng.uniform(COUNTERPART_STRENGTH.min, COUNTERPART_STRENGTH.max);
-  return { image: decodeJpeg(blurAsShot(cv, rng, working, { kind, strength })), kind };
+  return { luma: decodeJpegLuma(turboJpegNode(), blurAsShot(cv, rng, working, { kind, strength }), WORKING_MAX_SIDE).luma, kind };
 }
 
 export interface AsShotOptions {
@@ -97,24 +101,28 @@ export async function forEachAsShotImage(
   if (photos.length === 0) return;
   const cv = await loadOpenCvNode();
   for (const [done, { source, photo }] of photos.entries()) {
-    const rgba = decodeJpegFile(photo.path);
+    // The photo as the app reads it (its libjpeg-turbo luma, EXIF orientation applied); the
+    // counterparts' blur needs colour, from a full decode (jpeg-js) shrunk to the working size.
+    const bytes = new Uint8Array(readFileSync(photo.path));
+    const asShot = decodeJpegForAnalysis(bytes, WORKING_MAX_SIDE, photo.path).luma;
     const rng = mulberry32(deriveSeed(config.seed, 'as-shot-copy', source));
     const side = rng.int(COPY_LONG_SIDE.min, COPY_LONG_SIDE.max);
-    const copySize = workingSize(rgba.width, rgba.height, side);
-    const copy = copySize.width < rgba.width ? downscaleRgba(rgba, copySize.width, copySize.height) : null;
-    // Every image below is at most the working size: the photo is shrunk to it once.
-    const working = toWorkingResolution(rgba, WORKING_MAX_SIDE);
-    const make = (image: RgbaImage, label: AsShotImage['label'], blurKind: BlurKind | null): AsShotImage => {
-      const luma = toLuma(image);
-      return { source, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features };
-    };
-    for (const image of copy ? [working, copy] : [working]) await visit(make(image, 'sharp', null));
+    const copySize = workingSize(asShot.width, asShot.height, side);
+    const copy = copySize.width < asShot.width ? downscaleLuma(asShot, copySize.width, copySize.height) : null;
+    const make = (luma: LumaImage, label: AsShotImage['label'], blurKind: BlurKind | null): AsShotImage =>
+      ({ source, longSide: Math.max(luma.width, luma.height), label, blurKind, luma, features: extractFeatures(cv, luma).features });
+    for (const luma of copy ? [asShot, copy] : [asShot]) await visit(make(luma, 'sharp', null));
+    if (counterparts === 0) {
+      progress(done + 1, photos.length);
+      continue;
+    }
+    const working = toWorkingResolution(decodeJpegBytes(bytes), WORKING_MAX_SIDE);
     const used: BlurKind[] = [];
     for (let k = 0; k < counterparts; k++) {
       // The first counterpart's seed is the one runs had before there could be more than one.
       const counterpart = blurredCounterpart(cv, mulberry32(deriveSeed(config.seed, k === 0 ? 'as-shot-blur' : `as-shot-blur-${k}`, source)), working, used);
       used.push(counterpart.kind);
-      await visit(make(counterpart.image, BLUR_TYPE_OF_KIND[counterpart.kind], counterpart.kind));
+      await visit(make(counterpart.luma, BLUR_TYPE_OF_KIND[counterpart.kind], counterpart.kind));
     }
     progress(done + 1, photos.length);
   }

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LumaImage } from '../../src/core/types.ts';
 import { extractFeatures } from '../../src/core/features/features.ts';
-import { toLuma } from '../../src/core/image/image.ts';
 import { extractPatchAt, extractPatches, FLAT_TEXTURE, globalContrast, PATCH_SIZE } from '../../src/core/cnn/patches.ts';
 import { WORKING_MAX_SIDE } from '../../src/core/image/working-resolution.ts';
-import { toWorkingResolution } from '../../src/node/decode.ts';
+import { decodeJpegLuma } from '../../src/core/jpeg/jpeg-luma.ts';
+import { turboJpegNode } from '../../src/node/jpeg-decoder.ts';
 import { loadOpenCvNode } from '../../src/node/opencv.ts';
 import type { PhotoEntry } from '../data/photos.ts';
 import { deriveSeed, mulberry32 } from '../data/rng.ts';
@@ -76,8 +76,8 @@ export async function synthesiseRange(job: SynthesisJob, onImage: (image: DataIm
     const id = `${set}-${String(i).padStart(4, '0')}`;
     const file = `images/${id}.jpg`;
     writeFileSync(join(job.dir, file), sample.jpeg);
-    // The app decodes the file; sample.rgba is that same decoding (jpeg-js), taken to working size.
-    const luma = toLuma(toWorkingResolution(sample.rgba, WORKING_MAX_SIDE));
+    // The file as the app decodes it: libjpeg-turbo wasm, luma at working size.
+    const luma = decodeJpegLuma(turboJpegNode(), sample.jpeg, WORKING_MAX_SIDE).luma;
     const { features } = extractFeatures(cv, luma);
     const image: DataImage = {
       id,

@@ -6,7 +6,11 @@
 // The photos: the real pool's 'cnn' part, judged as shot (both sizes, realAsShotImages). The heads
 // were never fitted on them, and the held-out part stays untouched for the report. (The CNN saw
 // synthetic versions of these photos, so their scores lean slightly sharp; the held-out number in
-// the report is the honest one.)
+// the report is the honest one.) Where the heads fitted on every real training photo
+// (realPhotos.allInHeads), no unseen one is left: each photo's out-of-fold probability stands in,
+// what a head fitted without that photo said of it (the fuse stage's cross-validation). Only the
+// real pool's photos (everyday content, like the held-out part) set it: the benchmark photos are
+// texture-rich, and the people photos are judged by their faces in the app, not by the frame.
 //
 // How it is applied: by shifting the Platt offset so the chosen threshold becomes 0.5. Every
 // consumer (the app's verdict, its slider, eval, reports) keeps its one rule at 0.5, and a
@@ -20,6 +24,8 @@ import { REAL_SHARP_KEEP_TARGET, type RunConfig } from '../config.ts';
 import { createProgress } from '../../src/node/progress.ts';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
 import { realAsShotImages } from './real-as-shot.ts';
+import { OUT_OF_FOLD_FILE, type OutOfFoldAsShot } from './fuse.ts';
+import { poolOfSource } from './data.ts';
 
 /** Never further than this: past it the few sharp photos left above are outliers, and chasing them
  * would give away the blurred photos the product exists to find. */
@@ -58,8 +64,19 @@ export function withOperatingPoint(head: FusionParams, threshold: number): Fusio
 const calibrated = (head: FusionParams, features: Record<string, number>) =>
   sigmoid(head.calibration.scale * blurLogit(head, features) + head.calibration.offset);
 
-export async function runThresholdStage(config: RunConfig): Promise<OperatingPoint[]> {
-  const readHead = (file: string) => JSON.parse(readFileSync(join(config.outDir, 'fuse', file), 'utf8')) as FusionParams;
+/** Calibrated P(blurry) of real sharp photos the head did not fit on, per head file. */
+async function unseenSharpProbabilities(config: RunConfig, heads: { file: string; head: FusionParams }[]): Promise<Map<string, number[]>> {
+  if (config.realPhotos.allInHeads) {
+    const outOfFold = JSON.parse(readFileSync(join(config.outDir, 'fuse', OUT_OF_FOLD_FILE), 'utf8')) as OutOfFoldAsShot;
+    const realPool = (x: { source: string }) => poolOfSource(x.source) === 'real';
+    return new Map(heads.map(({ file, head }) => [file, (outOfFold[head.detector as keyof OutOfFoldAsShot] ?? []).filter(realPool).map((x) => x.probability)]));
+  }
+  const features = await cnnPartFeatures(config);
+  return new Map(heads.map(({ file, head }) => [file, features.map((f) => calibrated(head, f))]));
+}
+
+/** The real pool's 'cnn' part as shot, with CNN features: photos the heads never fitted on. */
+async function cnnPartFeatures(config: RunConfig): Promise<Record<string, number>[]> {
   // The blurred counterparts are the heads' business; the point is set on the photos as shot.
   const images = await realAsShotImages(config, 'cnn', { counterparts: 0 });
   const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
@@ -71,13 +88,18 @@ export async function runThresholdStage(config: RunConfig): Promise<OperatingPoi
   }
   progress.finish();
   model.dispose();
+  return features;
+}
+
+export async function runThresholdStage(config: RunConfig): Promise<OperatingPoint[]> {
+  const readHead = (file: string) => JSON.parse(readFileSync(join(config.outDir, 'fuse', file), 'utf8')) as FusionParams;
+  const heads = ['fusion.json', 'features-head.json', 'cnn-head.json'].filter((file) => existsSync(join(config.outDir, 'fuse', file))).map((file) => ({ file, head: readHead(file) }));
+  const probabilities = await unseenSharpProbabilities(config, heads);
   const outDir = join(config.outDir, 'threshold');
   mkdirSync(outDir, { recursive: true });
   const points: OperatingPoint[] = [];
-  for (const file of ['fusion.json', 'features-head.json', 'cnn-head.json']) {
-    if (!existsSync(join(config.outDir, 'fuse', file))) continue;
-    const head = readHead(file);
-    const p = features.map((f) => calibrated(head, f));
+  for (const { file, head } of heads) {
+    const p = probabilities.get(file)!;
     const target = config.realPhotos.keepTarget;
     const threshold = target === null ? 0.5 : chooseThreshold(p, target);
     const kept = (t: number) => (p.length ? p.filter((x) => x < t).length / p.length : Number.NaN);
