@@ -33,7 +33,10 @@ describe('photos the heads see as shot', () => {
     for (const source of sources) expect(cnnPart.has(source)).toBe(false);
   }, 120_000);
 
-  it('are the real pool alone in the shipped recipe', () => {
-    expect(makeConfig({ trainCnn: true }).realPhotos.asShotPools).toEqual(['real']);
+  it('come from every pool, two blurred counterparts each, in the shipped recipe', () => {
+    for (const config of [makeConfig(), makeConfig({ trainCnn: true })]) {
+      expect(config.realPhotos.asShotPools).toEqual(['real', 'benchmark', 'people']);
+      expect(config.realPhotos.blurredCounterparts).toBe(2);
+    }
   });
 });
