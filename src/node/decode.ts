@@ -1,6 +1,7 @@
-// Node-side decoding for eval/training: JPEG via jpeg-js, then the same working-resolution
-// step the worker does (area downscale, never upscale). EXIF orientation is not applied here;
-// the evaluation sets we generate carry none.
+// Full-size colour JPEG decoding (jpeg-js) for the generators that blur a photo before saving it
+// (blurred counterparts, the real-blur and portrait sets), and the worker's working-resolution
+// step for RGBA (area downscale, never upscale). Analysis never reads these pixels: eval and
+// training read JPEG luma as the app does (jpeg-decoder.ts). EXIF orientation is not applied here.
 import jpeg from 'jpeg-js';
 import { readFileSync } from 'node:fs';
 import type { RgbaImage } from '../core/types.ts';
