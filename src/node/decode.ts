@@ -1,6 +1,6 @@
 // Full-size colour JPEG decoding (jpeg-js) for the generators that blur a photo before saving it
 // (blurred counterparts, the real-blur and portrait sets), and the worker's working-resolution
-// step for RGBA (area downscale, never upscale). Analysis never reads these pixels: eval and
+// step for RGBA (area downscale, never upscale). No blur verdict reads these pixels: eval and
 // training read JPEG luma as the app does (jpeg-decoder.ts). EXIF orientation is not applied here.
 import jpeg from 'jpeg-js';
 import { readFileSync } from 'node:fs';
