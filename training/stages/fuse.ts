@@ -5,6 +5,8 @@
 // the head image set, whose photos the CNN never saw; the features head has no CNN to leak from and
 // uses every training image. Both layers of every head also learn from the type set (blurred images
 // of head photos); calibration uses the head images alone, so P(blurry) keeps a gallery's odds.
+// The fitting itself is fit-heads.ts; this stage gathers the examples, and keeps the out-of-fold
+// P(blurry) of the real photos as shot for the threshold stage.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
