@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeConfig } from '../config.ts';
 import { listPeoplePhotos, listPhotos, listRealPhotos } from '../data/photos.ts';
-import { asShotTrainingPhotos, photoSet } from './data.ts';
+import { asShotTrainingPhotos, photoSet, poolOfSource } from './data.ts';
 import { forEachAsShotImage } from './real-as-shot.ts';
 
 describe('photos the heads see as shot', () => {
@@ -20,6 +20,10 @@ describe('photos the heads see as shot', () => {
     expect(new Set(photos.map((p) => p.source)).size).toBe(photos.length);
     const real = asShotTrainingPhotos(config, ['real']);
     expect(real.map((p) => p.source)).toEqual(real.map((p) => p.photo.relPath));
+  });
+
+  it('tell their pool by their name (the threshold stage keeps the real pool by it)', () => {
+    for (const { pool, source } of asShotTrainingPhotos(config, ['real', 'benchmark', 'people'])) expect(poolOfSource(source)).toBe(pool);
   });
 
   it('never include a benchmark photo the CNN trained on (its features there would be in-sample)', async () => {
