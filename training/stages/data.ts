@@ -61,21 +61,24 @@ export interface AsShotPhoto {
   photo: PhotoEntry;
 }
 
-/** Training parts of the given pools, in pool order. The real pool's photos are named by their
- * path in the pool alone, as before other pools joined, so the folds and seeds of earlier runs hold. */
+/** How a pool's photos are named among the as-shot sources: the real pool's by their path in the
+ * pool alone, as before other pools joined, so the folds and seeds of earlier runs hold. */
+const SOURCE_PREFIX: Record<AsShotPool, string> = { real: '', benchmark: 'benchmark:', people: 'people:' };
+
+/** Training parts of the given pools, in pool order, each photo named by SOURCE_PREFIX. */
 export function asShotTrainingPhotos(config: RunConfig, pools: readonly AsShotPool[]): AsShotPhoto[] {
   const trainingPart = (dir: string, list: (dir: string) => PhotoEntry[]) => (existsSync(dir) ? list(dir).filter((p) => p.split === 'train') : []);
-  const byPool: Record<AsShotPool, () => AsShotPhoto[]> = {
-    real: () => realTrainingPhotos(config).map((photo) => ({ pool: 'real', source: photo.relPath, photo })),
-    benchmark: () => trainingPart(config.photosDir, listPhotos).map((photo) => ({ pool: 'benchmark', source: `benchmark:${photo.relPath}`, photo })),
-    people: () => trainingPart(config.peoplePhotosDir, listPeoplePhotos).map((photo) => ({ pool: 'people', source: `people:${photo.relPath}`, photo })),
+  const byPool: Record<AsShotPool, () => PhotoEntry[]> = {
+    real: () => realTrainingPhotos(config),
+    benchmark: () => trainingPart(config.photosDir, listPhotos),
+    people: () => trainingPart(config.peoplePhotosDir, listPeoplePhotos),
   };
-  return pools.flatMap((pool) => byPool[pool]());
+  return pools.flatMap((pool) => byPool[pool]().map((photo) => ({ pool, source: `${SOURCE_PREFIX[pool]}${photo.relPath}`, photo })));
 }
 
 /** The pool an as-shot source (asShotTrainingPhotos) came from. */
 export function poolOfSource(source: string): AsShotPool {
-  return source.startsWith('benchmark:') ? 'benchmark' : source.startsWith('people:') ? 'people' : 'real';
+  return (['benchmark', 'people'] as const).find((pool) => source.startsWith(SOURCE_PREFIX[pool])) ?? 'real';
 }
 
 /** Training photos of both pools: benchmark photos alone were too few and too texture-rich for a
