@@ -45,7 +45,15 @@ export function realSharpMarkdown(summaries: readonly RealSharpSummary[], points
     ...summaries.map((s) => `| ${s.detector} | ${keptText(s.kept)} |`),
     '',
     ...(fused ? [`Per collection (fused): ${Object.entries(fused.byCollection).map(([c, k]) => `${c} ${k.kept}/${k.n}`).join(', ')}.`, ''] : []),
-    ...(points?.length && headsSawThem ? [`Operating point (training/stages/threshold.ts): the heads learnt from every real training photo (the CNN never saw one), so each photo is judged by the fold of the fuse stage's cross-validation that did not fit on it; each head's calibration is shifted so that the P(blurry) at which ${keepTarget === null ? '(no target in this run: 0.5 stays)' : `${Math.round(100 * keepTarget)}%`} of those out-of-fold probabilities are kept becomes 0.5 (no move when they already are): ${points.map((p) => `${p.detector} ${p.threshold.toFixed(3)} (kept ${pct(p.keptBefore)} -> ${pct(p.keptAfter)} of ${p.images})`).join(', ')}.`, ''] : []),
-    ...(points?.length && !headsSawThem ? [`Operating point (training/stages/threshold.ts): each head's calibration is shifted so that the P(blurry) at which ${keepTarget === null ? '(no target in this run: 0.5 stays)' : `${Math.round(100 * keepTarget)}%`} of the real training photos of the CNN part (as shot, two sizes each, never fitted on by the heads) are kept becomes 0.5 (no move when they already are): ${points.map((p) => `${p.detector} ${p.threshold.toFixed(3)} (kept ${pct(p.keptBefore)} -> ${pct(p.keptAfter)} of ${p.images})`).join(', ')}.`, ''] : []),
+    ...(points?.length ? [operatingPointSentence(points, keepTarget, headsSawThem), ''] : []),
   ];
+}
+
+/** Which photos set the operating point, and where it went for each head. */
+function operatingPointSentence(points: readonly OperatingPoint[], keepTarget: number | null, headsSawThem: boolean): string {
+  const whose = headsSawThem
+    ? "the everyday training photos (sharp-photos-2; the heads learnt from every one, so each is judged out of fold, by the fuse stage's cross-validation fold that did not fit on it)"
+    : 'the real training photos of the CNN part (as shot, two sizes each, never fitted on by the heads)';
+  const target = keepTarget === null ? '(no target in this run: 0.5 stays)' : `${Math.round(100 * keepTarget)}%`;
+  return `Operating point (training/stages/threshold.ts): each head's calibration is shifted so that the P(blurry) at which ${target} of ${whose} are kept becomes 0.5 (no move when they already are): ${points.map((p) => `${p.detector} ${p.threshold.toFixed(3)} (kept ${pct(p.keptBefore)} -> ${pct(p.keptAfter)} of ${p.images})`).join(', ')}.`;
 }
