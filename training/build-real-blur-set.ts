@@ -24,7 +24,7 @@ import { createProgress } from '../src/node/progress.ts';
  * shake leads motion, as in a gallery; gaussian (a soft lens or a filter) is the rare one. */
 const KINDS: readonly BlurKind[] = ['defocus', 'shake', 'subject-motion', 'defocus', 'shake', 'gaussian'];
 /** The validation set's strength levels, so the per-strength rows read alike. */
-const LEVELS = [
+export const LEVELS = [
   { tag: 'mild', centre: 0.15 },
   { tag: 'medium', centre: 0.5 },
   { tag: 'heavy', centre: 0.85 },
@@ -32,6 +32,12 @@ const LEVELS = [
 /** Blur is made at up to twice the working size and the app shrinks it, as a camera's blur is
  * made at the sensor's size: at the working size itself every edge would be exactly the kernel. */
 const BLUR_MAX_SIDE = 2 * WORKING_MAX_SIDE;
+
+/** A copy's file name stem: the photo's path in its collection, one flat name
+ * (`wp-ubuntu/a b.jpg` -> `wp-ubuntu_a_b`); eval reads kind and strength from what follows. */
+export function copyStem(relPath: string): string {
+  return relPath.slice(0, -extname(relPath).length).replace(/[^A-Za-z0-9_-]+/g, '_');
+}
 
 export interface RealBlurSetOptions {
   out: string;
@@ -50,7 +56,7 @@ export async function buildRealBlurSet(options: RealBlurSetOptions): Promise<num
   const progress = createProgress('real photos, blurred copies', photos.length);
   let written = 0;
   photos.forEach((photo, i) => {
-    const stem = `${photo.relPath.slice(0, -extname(photo.relPath).length)}`.replace(/[^A-Za-z0-9_-]+/g, '_');
+    const stem = copyStem(photo.relPath);
     const rgba = decodeJpegFile(photo.path);
     const size = workingSize(rgba.width, rgba.height, BLUR_MAX_SIDE);
     const source = size.width < rgba.width ? downscaleRgba(rgba, size.width, size.height) : rgba;

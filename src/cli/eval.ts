@@ -1,5 +1,6 @@
 // npm run eval -- <dir> [--out report.json] [--detector fused|features|laplacian-100]
-//                       [--real] [--real-dir DIR] [--real-blur DIR] [--models models] [--backend wasm|cpu] [--frame-only]
+//                       [--real] [--real-dir DIR] [--real-blur DIR] [--textbook-blur DIR] [--models models]
+//                       [--backend wasm|cpu] [--frame-only]
 // Runs the app's analysis over <dir>/<class>/<image> (class: sharp, defocus, motion, gaussian;
 // other folders are ignored) and reports the chosen detector next to the Laplacian-100 baseline,
 // with one row per file (label, probability, verdict, cause) so a miss can be looked at.
@@ -7,7 +8,9 @@
 // training never sees) as shot: "sharp kept on real photos", the number the synthetic set cannot
 // give. <dir> may be left out with --real. --real-blur DIR judges the blurred copies of those
 // photos that training/build-real-blur-set.ts made: "blur caught on real photos", and with --real
-// the AUC of blurred against sharp on the same real scenes. The face pass runs as in the app (a
+// the AUC of blurred against sharp on the same real scenes. --textbook-blur DIR does the same for
+// the copies training/build-textbook-blur-set.ts made with plain kernels (not our generator: did
+// the detector learn blur, or our generator?). The face pass runs as in the app (a
 // face that decides keeps or flags the photo whatever the frame says); --frame-only leaves it out.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -80,6 +83,8 @@ export interface EvalReport extends Partial<DetectionMetrics> {
   real_sharp: RealSharpReport | null;
   /** Blurred copies of the held-out real photos (--real-blur); null without. */
   real_blurred: RealBlurredReport | null;
+  /** The same photos blurred with textbook kernels, not our generator (--textbook-blur); null without. */
+  real_blurred_textbook: RealBlurredReport | null;
   backend: string;
   /** Whether the face pass ran, as in the app (false with --frame-only). */
   face_pass: boolean;
@@ -126,10 +131,17 @@ async function judgeRealSharp(analyzer: Analyzer, detector: DetectorName, realDi
 /** Kind and strength from a build-real-blur-set file name (`<photo>-<k>-<kind>-<level>.jpg`). */
 const REAL_BLUR_NAME = /-(defocus|shake|subject-motion|gaussian)-(mild|medium|heavy)\.[a-z]+$/i;
 
-async function judgeRealBlurred(analyzer: Analyzer, detector: DetectorName, dir: string, decode: Decode, realSharp: RealSharpReport | null): Promise<RealBlurredReport> {
+/** Who made a set of blurred copies of the held-out photos, for eval's messages. */
+const REAL_BLUR_BUILDERS = {
+  generator: { label: 'real photos, blurred copies', script: 'training/build-real-blur-set.ts' },
+  textbook: { label: 'real photos, textbook blur', script: 'training/build-textbook-blur-set.ts' },
+} as const;
+
+async function judgeRealBlurred(analyzer: Analyzer, detector: DetectorName, dir: string, decode: Decode, realSharp: RealSharpReport | null, builder: keyof typeof REAL_BLUR_BUILDERS): Promise<RealBlurredReport> {
+  const { label, script } = REAL_BLUR_BUILDERS[builder];
   const files = listLabelledImages(dir).filter((f) => f.label !== 'sharp');
-  if (files.length === 0) throw new Error(`No blurred copies under ${dir}: make them with npx tsx training/build-real-blur-set.ts --out ${dir}`);
-  const { judged, errors } = await judgeFiles(analyzer, files, detector, decode, progressOf('real photos, blurred copies', files.length));
+  if (files.length === 0) throw new Error(`No blurred copies under ${dir}: make them with npx tsx ${script} --out ${dir}`);
+  const { judged, errors } = await judgeFiles(analyzer, files, detector, decode, progressOf(label, files.length));
   const groupBy = (part: 1 | 2) => {
     const groups: Record<string, JudgedFile[]> = {};
     for (const j of judged) (groups[REAL_BLUR_NAME.exec(j.file)?.[part] ?? 'unnamed'] ??= []).push(j);
@@ -157,6 +169,7 @@ async function main(): Promise<void> {
       real: { type: 'boolean', default: false },
       'real-dir': { type: 'string' },
       'real-blur': { type: 'string' },
+      'textbook-blur': { type: 'string' },
       models: { type: 'string', default: 'models' },
       backend: { type: 'string', default: 'wasm' },
       'frame-only': { type: 'boolean', default: false },
@@ -165,7 +178,8 @@ async function main(): Promise<void> {
   const dir = positionals[0];
   const realDir = values['real-dir'] ?? (values.real ? DEFAULT_REAL_PHOTOS_DIR : undefined);
   const realBlurDir = values['real-blur'];
-  if (!dir && !realDir && !realBlurDir) throw new Error('usage: npm run eval -- <dir> [--real] [--real-blur DIR] [--out report.json] [--detector NAME]');
+  const textbookBlurDir = values['textbook-blur'];
+  if (!dir && !realDir && !realBlurDir && !textbookBlurDir) throw new Error('usage: npm run eval -- <dir> [--real] [--real-blur DIR] [--textbook-blur DIR] [--out report.json] [--detector NAME]');
   const started = Date.now();
   const backend = await initTfNode(values.backend as NodeBackend);
   const cv = await loadOpenCvNode();
@@ -188,7 +202,8 @@ async function main(): Promise<void> {
     detector,
     bokeh_kept: bokeh.length ? { n: bokeh.length, kept: bokeh.filter((j) => !calledBlurry(j)).length } : null,
     real_sharp: realSharp,
-    real_blurred: realBlurDir ? await judgeRealBlurred(analyzer, detector, resolve(realBlurDir), decode, realSharp) : null,
+    real_blurred: realBlurDir ? await judgeRealBlurred(analyzer, detector, resolve(realBlurDir), decode, realSharp, 'generator') : null,
+    real_blurred_textbook: textbookBlurDir ? await judgeRealBlurred(analyzer, detector, resolve(textbookBlurDir), decode, realSharp, 'textbook') : null,
     backend,
     face_pass: facePass,
     validation_set: validationSet,
@@ -203,12 +218,16 @@ async function main(): Promise<void> {
   const summary = [
     dir ? `${detector}: balanced accuracy ${pct(report.balanced_accuracy!)}, blur caught ${pct(report.blur_recall!)}, sharp kept ${pct(report.sharp_kept!)}, cause right ${pct(report.type_accuracy ?? NaN)} (${judged.length} images)` : '',
     report.real_sharp ? `${detector}: sharp kept on real photos ${pct(report.real_sharp.share)} (${report.real_sharp.kept} of ${report.real_sharp.n}); laplacian-100 ${pct(report.real_sharp.baseline.share)}` : '',
-    report.real_blurred ? `${detector}: blur caught on real photos blurred by the generator ${pct(report.real_blurred.share)} (${report.real_blurred.caught} of ${report.real_blurred.n}); laplacian-100 ${pct(report.real_blurred.baseline.share)}${report.real_blurred.auc_vs_real_sharp !== null ? `; AUC against real sharp ${report.real_blurred.auc_vs_real_sharp.toFixed(3)}` : ''}` : '',
+    report.real_blurred ? caughtLine(detector, 'blurred by the generator', report.real_blurred) : '',
+    report.real_blurred_textbook ? caughtLine(detector, 'blurred with textbook kernels', report.real_blurred_textbook) : '',
   ].filter(Boolean);
   for (const line of summary) console.error(line);
 }
 
 const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : 'n/a');
+
+const caughtLine = (detector: DetectorName, how: string, set: RealBlurredReport) =>
+  `${detector}: blur caught on real photos ${how} ${pct(set.share)} (${set.caught} of ${set.n}); laplacian-100 ${pct(set.baseline.share)}${set.auc_vs_real_sharp !== null ? `; AUC against real sharp ${set.auc_vs_real_sharp.toFixed(3)}` : ''}`;
 
 /** The app's pixels: JPEGs through the worker's own decoder (libjpeg-turbo wasm, luma at working
  * size; the face detector's colour copy from its reduced-scale colour decode); other formats

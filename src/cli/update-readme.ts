@@ -24,12 +24,16 @@ function evalTable(report: any): string {
   if (stale) throw new Error(`eval-report.json cannot go into the README: ${stale}, then npm run eval -- DIR --out eval-report.json`);
   if (!report.real_sharp) throw new Error('eval-report.json has no real-photo number: run npm run eval -- DIR --real --out eval-report.json');
   if (!report.real_blurred) throw new Error('eval-report.json has no blur caught on real photos: npx tsx training/build-real-blur-set.ts --out /tmp/real-blur, then npm run eval -- DIR --real --real-blur /tmp/real-blur --out eval-report.json');
+  if (!report.real_blurred_textbook) throw new Error('eval-report.json has no blur caught on real photos blurred with textbook kernels: npx tsx training/build-textbook-blur-set.ts --out /tmp/textbook-blur, then npm run eval -- DIR --real --real-blur /tmp/real-blur --textbook-blur /tmp/textbook-blur --out eval-report.json');
   const real = report.real_sharp;
   const blurred = report.real_blurred;
+  const textbook = report.real_blurred_textbook;
   const rows = [
     ['**sharp kept on real photos** (held out, as shot; 95% interval)', `**${withInterval(real.share, real.ci95)}** (${real.kept} of ${real.n})`, `${withInterval(real.baseline.share, real.baseline.ci95)}`],
     ['**blur caught on real photos** (the same photos blurred by our generator, saved as a camera JPEG; 95% interval)', `**${withInterval(blurred.share, blurred.ci95)}** (${blurred.caught} of ${blurred.n})`, `${withInterval(blurred.baseline.share, blurred.baseline.ci95)}`],
     ['real blurred against real sharp, ranking alone (AUC)', blurred.auc_vs_real_sharp === null ? '—' : blurred.auc_vs_real_sharp.toFixed(3), '—'],
+    ['**blur caught on real photos, textbook blur** (the same photos blurred with plain kernels, not our generator; 95% interval)', `**${withInterval(textbook.share, textbook.ci95)}** (${textbook.caught} of ${textbook.n})`, `${withInterval(textbook.baseline.share, textbook.baseline.ci95)}`],
+    ['textbook-blurred against real sharp, ranking alone (AUC)', textbook.auc_vs_real_sharp === null ? '—' : textbook.auc_vs_real_sharp.toFixed(3), '—'],
     ['balanced accuracy (95% bootstrap interval)', withInterval(report.balanced_accuracy, report.balanced_accuracy_ci95), withInterval(report.baseline.balanced_accuracy, report.baseline.balanced_accuracy_ci95)],
     ['blurry photos caught (blur recall)', pct(report.blur_recall), pct(report.baseline.blur_recall)],
     ['sharp photos kept', pct(report.sharp_kept), pct(report.baseline.sharp_kept)],
@@ -43,7 +47,9 @@ function evalTable(report: any): string {
   return [
     `Real photos: ${real.n} held-out sharp photos from ${Object.keys(real.by_collection).length} collections of everyday, low-texture content (../shared/data/sharp-photos-2, never trained on), judged as shot: their own JPEGs, no synthetic pipeline. Per collection: ${Object.entries(real.by_collection as Record<string, { kept: number; n: number }>).map(([c, k]) => `${c} ${k.kept}/${k.n}`).join(', ')}.`,
     '',
-    `Real photos blurred: ${blurred.n} copies of those photos (${(blurred.n / real.n).toFixed(0)} per photo), blurred by the generator's kernels at up to twice the working size and saved as a camera JPEG, no phone pipeline (training/build-real-blur-set.ts): our blur on real scenes, not real camera shake or missed focus. Caught by kind: ${Object.entries(blurred.by_kind as Record<string, { caught: number; n: number }>).map(([k, v]) => `${k} ${v.caught}/${v.n}`).join(', ')}; by strength: ${Object.entries(blurred.by_strength as Record<string, { caught: number; n: number }>).map(([k, v]) => `${k} ${v.caught}/${v.n}`).join(', ')}.`,
+    `Real photos blurred: ${blurred.n} copies of those photos (${(blurred.n / real.n).toFixed(0)} per photo), blurred by the generator's kernels at up to twice the working size and saved as a camera JPEG, no phone pipeline (training/build-real-blur-set.ts): our blur on real scenes, not real camera shake or missed focus. ${caughtByKind(blurred)}`,
+    '',
+    `Real photos, textbook blur: ${textbook.n} copies of the same photos (${(textbook.n / real.n).toFixed(0)} per photo), shrunk to the working size and blurred the way any image tool blurs (a plain Gaussian, a hard-edged disc, a straight line, on sRGB values; training/build-textbook-blur-set.ts): none of our generator's physics, so this row says whether the detector learnt blur or our generator. ${caughtByKind(textbook)}`,
     '',
     `Validation set (synthetic): ${report.n} images (build-validation-set generator ${report.validation_set.generator}, seed ${report.validation_set.seed}); share of each class called right: ${perClass}; detector \`${report.detector}\` on the ${report.backend} backend.`,
     '',
@@ -51,6 +57,11 @@ function evalTable(report: any): string {
     '|---|---|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
+}
+
+function caughtByKind(set: any): string {
+  const counts = (groups: Record<string, { caught: number; n: number }>) => Object.entries(groups).map(([k, v]) => `${k} ${v.caught}/${v.n}`).join(', ');
+  return `Caught by kind: ${counts(set.by_kind)}; by strength: ${counts(set.by_strength)}.`;
 }
 
 /** Per-photo stages as the README names them; 'model' includes patch cutting and aggregation. */
