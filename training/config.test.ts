@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeConfig } from './config.ts';
+import { l2Candidates } from './stages/fit-heads.ts';
 
 describe('training presets', () => {
   it('leave the whole-image ablation out of a full run unless asked for (it costs ~40 minutes)', () => {
@@ -25,5 +27,22 @@ describe('training presets', () => {
     expect(trained.allInHeads).toBe(false);
     expect(trained.keepTarget).not.toBeNull();
     expect(makeConfig({ syntheticOnly: true }).realPhotos.asShotInHeads).toBe(false);
+  });
+
+  it("--reduced keeps the full run's data and photos, tries one L2 per head layer, and never writes models/", () => {
+    const full = makeConfig();
+    const reduced = makeConfig({ reduced: true });
+    expect(reduced.data).toEqual(full.data);
+    expect(reduced.realPhotos).toEqual(full.realPhotos);
+    expect(reduced.cacheDir).toBe(full.cacheDir);
+    expect({ ...reduced.heads, l2Search: 'grid' }).toEqual(full.heads);
+    expect([full.heads.l2Search, reduced.heads.l2Search]).toEqual(['grid', 'reduced']);
+    expect(reduced.outDir).toMatch(/training[/\\]out[/\\]reduced$/);
+    expect(reduced.modelsDir).toBe(join(reduced.outDir, 'models'));
+    for (const layer of ['blur-perceptron', 'blur-linear', 'type-perceptron', 'type-linear'] as const) {
+      expect(l2Candidates(layer, 'reduced')).toHaveLength(1);
+      expect(l2Candidates(layer, 'grid')).toContain(l2Candidates(layer, 'reduced')[0]);
+    }
+    expect(() => makeConfig({ quick: true, reduced: true })).toThrow(/choose one/);
   });
 });

@@ -22,7 +22,7 @@ import type { DataImage, DataManifest, PhotoSet } from './data-images.ts';
  * changes, so stale caches are not reused (a generator change bumps VALIDATION_GENERATOR too).
  * 5: features from the app's libjpeg-turbo decode instead of jpeg-js (luma ~0.4 brighter, since
  * jpeg-js truncates its RGB; Laplacian features within 0.3% on real photos). */
-const DATA_VERSION = 5;
+export const DATA_VERSION = 5;
 
 export interface ValidationData {
   dir: string;

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
-import { forEachAsShotImage } from './real-as-shot.ts';
+import { asShotExamples, type AsShotExample } from './as-shot-cache.ts';
 import { loadLayersModelFromDir } from '../../src/node/model-files.ts';
 import type { RunConfig } from '../config.ts';
 import type { HeadExample } from '../fit-head.ts';
@@ -31,22 +31,22 @@ export interface FuseStageResult {
 export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> {
   const manifest = loadDataManifest(config);
   const dataDir = dataDirOf(config, manifest.key);
-  const model = await loadLayersModelFromDir(join(config.outDir, 'cnn', 'model'));
+  const modelDir = join(config.outDir, 'cnn', 'model');
+  const model = await loadLayersModelFromDir(modelDir);
   const headImages = manifest.images.filter((im) => im.set === 'head');
   const typeSet = await ensureTypeSet(config);
-  // Real photos as shot first, each image's CNN features taken as it is made so its luma can go.
-  const asShot: (HeadExample & { source: string; classical: HeadExample['features'] })[] = [];
+  // Real photos as shot first (kept between runs: as-shot-cache.ts).
+  let asShot: AsShotExample[] = [];
   if (config.realPhotos.asShotInHeads) {
     // The bar starts on the first photo, when the number of photos is known.
     const bar: { progress?: Progress } = {};
-    const options = { pools: config.realPhotos.asShotPools, counterparts: config.realPhotos.blurredCounterparts };
-    await forEachAsShotImage(config, config.realPhotos.allInHeads ? 'all' : 'head', options, async (im) => {
-      asShot.push({ source: im.source, label: im.label, classical: im.features, features: { ...im.features, ...(await patchFeatures(model, im.luma)).features } });
-    }, (done, all) => {
+    const made = await asShotExamples(config, model, modelDir, (done, all) => {
       bar.progress ??= createProgress('fuse: real photos as shot and blurred, with CNN features', all);
       bar.progress.update(done);
     });
     bar.progress?.finish();
+    asShot = made.examples;
+    if (made.cached) process.stderr.write(`[fuse] reusing ${asShot.length} cached real as-shot examples\n`);
   }
   const progress = createProgress('fuse: CNN features of head and type-set images', headImages.length + typeSet.images.length);
   const withCnn = async (images: readonly DataImage[], dir: string, before: number): Promise<HeadExample[]> => {
@@ -84,7 +84,7 @@ export async function runFuseStage(config: RunConfig): Promise<FuseStageResult> 
       // Folds need only each image's source photo; the crops would be megabytes of copying.
       images: images.map(({ source }) => ({ source })),
       examples,
-      options: { iterations, prior: config.heads.calibrationPrior, typeSet: { images: types.images.map(({ source }) => ({ source })), examples: types.examples }, typeHiddenUnits: config.heads.typeHiddenUnits, blurHiddenUnits: name === 'fused' ? config.heads.blurHiddenUnits : 0, seed: config.seed },
+      options: { iterations, prior: config.heads.calibrationPrior, typeSet: { images: types.images.map(({ source }) => ({ source })), examples: types.examples }, typeHiddenUnits: config.heads.typeHiddenUnits, blurHiddenUnits: name === 'fused' ? config.heads.blurHiddenUnits : 0, l2Search: config.heads.l2Search, seed: config.seed },
     })),
     (fit, done) => fitting.update(done, `${fit.record.detector}: out-of-fold ECE ${fit.record.outOfFoldEce.toFixed(3)}`),
   );
