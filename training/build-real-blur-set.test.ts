@@ -1,31 +1,21 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRealBlurSet } from './build-real-blur-set.ts';
-import { encodeJpeg, decodeJpeg } from './data/jpeg.ts';
-import { rgbToRgba } from './data/image.ts';
+import { decodeJpeg } from './data/jpeg.ts';
 import { listRealPhotos } from './data/photos.ts';
-import { proceduralImage } from './data/procedural.ts';
-import { mulberry32 } from './data/rng.ts';
 import { toLuma } from '../src/core/image/image.ts';
 import { laplacianVariance } from '../src/core/features/laplacian.ts';
 import { loadOpenCvNode } from '../src/node/opencv.ts';
+import { writeStandInPhotos } from './data/stand-in-photos.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'real-blur-set-test-'));
 const photos = join(temp, 'photos');
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-beforeAll(() => {
-  // Procedural scenes stand in for real photos: two collections, enough for a held-out part.
-  for (const [c, n] of [['sea', 8], ['studio', 7]] as const) {
-    mkdirSync(join(photos, c), { recursive: true });
-    for (let i = 0; i < n; i++) {
-      const img = proceduralImage(mulberry32(31 * n + i), { width: 160, height: 120 }).image;
-      writeFileSync(join(photos, c, `shot-${i}.jpg`), encodeJpeg(rgbToRgba(img), 92));
-    }
-  }
-});
+// Two collections, enough for a held-out part.
+beforeAll(() => writeStandInPhotos(photos, { sea: 8, studio: 7 }, { seed: 31, width: 160, height: 120, prefix: 'shot-' }));
 
 const written = (out: string) => ['defocus', 'motion', 'gaussian'].flatMap((t) => (existsSync(join(out, t)) ? readdirSync(join(out, t)).map((f) => `${t}/${f}`) : []));
 

@@ -1,29 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATCH_CLASSES } from '../src/core/types.ts';
 import { buildValidationSet, staleValidationSet, VALIDATION_GENERATOR, validationSetOf, type Manifest } from './build-validation-set.ts';
-import { encodeJpeg } from './data/jpeg.ts';
-import { rgbToRgba } from './data/image.ts';
 import { listPhotos, REPO_ROOT } from './data/photos.ts';
-import { proceduralImage } from './data/procedural.ts';
-import { mulberry32 } from './data/rng.ts';
+import { writeStandInPhotos } from './data/stand-in-photos.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'validation-set-test-'));
 const photos = join(temp, 'photos');
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 beforeAll(() => {
-  // Two categories of small real JPEGs (procedural scenes stand in for photos).
-  for (const [c, n] of [['street', 6], ['garden', 5]] as const) {
-    mkdirSync(join(photos, c), { recursive: true });
-    for (let i = 0; i < n; i++) {
-      const img = proceduralImage(mulberry32(100 * n + i), { width: 120, height: 96 }).image;
-      writeFileSync(join(photos, c, `p${i}.jpg`), encodeJpeg(rgbToRgba(img), 92));
-    }
-  }
+  // Two categories of small real JPEGs.
+  writeStandInPhotos(photos, { street: 6, garden: 5 }, { seed: 100, width: 120, height: 96, prefix: 'p' });
 });
 
 function filesUnder(dir: string): string[] {
