@@ -128,7 +128,8 @@ async function judgeRealSharp(analyzer: Analyzer, detector: DetectorName, realDi
   };
 }
 
-/** Kind and strength from a build-real-blur-set file name (`<photo>-<k>-<kind>-<level>.jpg`). */
+/** Kind and strength from a blurred copy's file name (`<photo>-<k>-<kind>-<level>.jpg`, as both
+ * build-real-blur-set and build-textbook-blur-set name them). */
 const REAL_BLUR_NAME = /-(defocus|shake|subject-motion|gaussian)-(mild|medium|heavy)\.[a-z]+$/i;
 
 /** Who made a set of blurred copies of the held-out photos, for eval's messages. */
