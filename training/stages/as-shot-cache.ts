@@ -3,7 +3,7 @@
 // counterpart, and the CNN over every image: 7.5 of a full run's 37 fuse minutes (2026-12-07), the
 // same for any two runs that differ only in their heads. Keyed by everything that makes them: the
 // data and as-shot versions, the seed, the photos, the recipe (pools, counterparts, which part)
-// and the CNN's bytes; a change to any of them makes a new file.
+// and a digest of the CNN's bytes, named as the data stage names its caches (cacheKeyOf).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import type { LayersModel } from '@tensorflow/tfjs';
 import { patchFeatures } from '../../src/core/cnn/patch-features.ts';
 import type { RunConfig } from '../config.ts';
 import type { HeadExample } from '../fit-head.ts';
-import { asShotTrainingPhotos, DATA_VERSION } from './data.ts';
+import { asShotTrainingPhotos, cacheKeyOf, DATA_VERSION } from './data.ts';
 import { forEachAsShotImage, type AsShotProgress } from './real-as-shot.ts';
 
 /** Bump when real-as-shot.ts makes different images from the same photos. */
@@ -45,7 +45,7 @@ export function asShotCacheKey(config: RunConfig, modelDir: string): string {
     photos: asShotTrainingPhotos(config, pools).map((p) => p.source),
     cnn: modelDigest(modelDir),
   };
-  return createHash('sha1').update(JSON.stringify(identity)).digest('hex').slice(0, 12);
+  return cacheKeyOf(identity);
 }
 
 /** JSON for the cache file. JSON has no NaN (a feature can be one: fit-head.ts skips it), so

@@ -39,10 +39,14 @@ export function photoSet(photo: PhotoEntry, cnnShare: number): PhotoSet {
   return hashString(`cnn-or-head-v1:${photo.relPath}`) / 4294967296 < cnnShare ? 'cnn' : 'head';
 }
 
+/** A cache entry's name from everything that made it (a change to any part makes a new entry). */
+export function cacheKeyOf(identity: unknown): string {
+  return hashString(JSON.stringify(identity)).toString(16).padStart(8, '0');
+}
+
 function dataKey(config: RunConfig, photos: Record<PhotoSet, string[]>): string {
   const { maxRealPhotos: _asShotOnly, ...synthesis } = config.data;
-  const identity = JSON.stringify({ v: DATA_VERSION, seed: config.seed, data: synthesis, photos, mix: GALLERY_MIX, ...(config.cnn.frozenModelDir ? { noCnnImages: true } : {}) });
-  return hashString(identity).toString(16).padStart(8, '0');
+  return cacheKeyOf({ v: DATA_VERSION, seed: config.seed, data: synthesis, photos, mix: GALLERY_MIX, ...(config.cnn.frozenModelDir ? { noCnnImages: true } : {}) });
 }
 
 export function dataDir(config: RunConfig, key: string): string {
@@ -95,7 +99,7 @@ function trainingPhotos(config: RunConfig): Record<PhotoSet, PhotoEntry[]> {
 /** Builds (or reuses) the held-out validation set under the cache. */
 export async function ensureValidationSet(config: RunConfig): Promise<ValidationData> {
   const v = config.validation;
-  const key = hashString(JSON.stringify({ version: VALIDATION_GENERATOR, seed: config.seed, v, photos: config.photosDir })).toString(16).padStart(8, '0');
+  const key = cacheKeyOf({ version: VALIDATION_GENERATOR, seed: config.seed, v, photos: config.photosDir });
   const dir = join(config.cacheDir, `validation-${key}`);
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) return { dir, manifest: JSON.parse(readFileSync(manifestPath, 'utf8')) as ValidationManifest };
@@ -176,7 +180,7 @@ export async function ensureTypeSet(config: RunConfig): Promise<{ dir: string; i
   const photos = trainingPhotos(config).head;
   const count = config.heads.typeImages;
   const identity = { v: DATA_VERSION, seed: config.seed, count, photos: photos.map((p) => p.relPath), mix: TYPE_MIX, data: config.data };
-  const dir = join(config.cacheDir, `type-${hashString(JSON.stringify(identity)).toString(16).padStart(8, '0')}`);
+  const dir = join(config.cacheDir, `type-${cacheKeyOf(identity)}`);
   const manifestPath = join(dir, 'manifest.json');
   if (existsSync(manifestPath)) return { dir, images: (JSON.parse(readFileSync(manifestPath, 'utf8')) as { images: DataImage[] }).images };
   mkdirSync(join(dir, 'images'), { recursive: true });
