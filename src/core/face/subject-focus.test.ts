@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidingFace, eyesClosed, FACE_SHARP_FROM, FACE_SOFT_BELOW, FRAME_CERTAIN_BLURRY, MIN_JUDGED_FACE, subjectVerdict } from './subject-focus.ts';
+import { CLOSE_UP_FACE, CLOSE_UP_SHARP_FROM, decidingFace, eyesClosed, FACE_SHARP_FROM, faceSharpFrom, FACE_SOFT_BELOW, FRAME_CERTAIN_BLURRY, MIN_JUDGED_FACE, subjectVerdict } from './subject-focus.ts';
 import type { FaceReading, SubjectFocus } from './types.ts';
 
 const W = 1600, H = 1200;
@@ -44,6 +44,16 @@ describe('subjectVerdict: the face decides when it can be judged', () => {
     for (const frame of ['blurry', 'uncertain', 'sharp'] as const) {
       expect(subjectVerdict(frame, subject([face(700, 300, 300, BETWEEN)], true))).toEqual({ verdict: frame, cause: null });
     }
+  });
+
+  it('a close-up face is kept from a lower line than a small one (its finest detail spans more pixels)', () => {
+    const reading = (CLOSE_UP_SHARP_FROM + FACE_SHARP_FROM) / 2;
+    const closeUp = subject([face(500, 200, CLOSE_UP_FACE, reading)], false);
+    expect(subjectVerdict('blurry', closeUp)).toEqual({ verdict: 'sharp', cause: 'face-sharp' });
+    const smaller = subject([face(500, 200, CLOSE_UP_FACE - 1, reading)], false);
+    expect(subjectVerdict('blurry', smaller)).toEqual({ verdict: 'blurry', cause: null });
+    expect(CLOSE_UP_SHARP_FROM).toBeGreaterThan(FACE_SOFT_BELOW);
+    expect(faceSharpFrom(closeUp.faces[0]!.box)).toBe(CLOSE_UP_SHARP_FROM);
   });
 
   it('faces too small to judge leave the frame verdict alone', () => {

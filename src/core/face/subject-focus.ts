@@ -5,10 +5,25 @@
 import type { Verdict } from '../types.ts';
 import type { DecidingReason, FaceBox, FaceReading, SubjectFocus } from './types.ts';
 
-/** Face sharpness at or above this keeps the photo. Set on the tuning part of the people photos
+/** Face sharpness at or above this keeps the photo (faces narrower than CLOSE_UP_FACE). Set on the tuning part of the people photos
  * (training/face-focus, README "Faces"): as shot, its faces read 0.35 and up (5% under 0.39);
- * back-focused 0.09-0.24 but for one mild miss at 0.33, which this leaves to the frame. */
+ * back-focused 0.09-0.24 but for one mild miss at 0.33 (a face 262 px wide), which this leaves
+ * to the frame. */
 export const FACE_SHARP_FROM = 0.34;
+/** Faces at least this wide (working px) are close-ups, kept from CLOSE_UP_SHARP_FROM. A sharp
+ * face's finest detail (lashes, lid edges) spans more pixels the bigger the face is in the frame,
+ * so the measure reads it lower: on the tuning half (2026-12-07), as-shot faces narrower than
+ * 300 px read 0.57 and up, wider ones 0.38 and up (five of 23 at 0.38-0.46), while the
+ * back-focused and soft faces that wide read 0.21 at most. */
+export const CLOSE_UP_FACE = 300;
+/** The keep line for close-ups: halfway between those two (0.21 and 0.38) on the tuning half. */
+export const CLOSE_UP_SHARP_FROM = 0.3;
+
+/** The sharpness at or above which this face keeps the photo. */
+export function faceSharpFrom(box: FaceBox): number {
+  return box.width >= CLOSE_UP_FACE ? CLOSE_UP_SHARP_FROM : FACE_SHARP_FROM;
+}
+
 /** Face sharpness below this flags the photo: every back-focused and soft face of the tuning part
  * but that one reads under it. Between the two a face cannot be told from a slightly soft one,
  * and the frame's verdict stands. */
@@ -71,7 +86,7 @@ export function decidingReading(subject: SubjectFocus | null | undefined): FaceR
 export function subjectCause(subject: SubjectFocus | null | undefined): SubjectCause | null {
   const face = decidingReading(subject);
   if (!face || face.sharpness === null) return null;
-  if (face.sharpness >= FACE_SHARP_FROM) return (subject!.frameProbability ?? 0) >= FRAME_CERTAIN_BLURRY ? null : 'face-sharp';
+  if (face.sharpness >= faceSharpFrom(face.box)) return (subject!.frameProbability ?? 0) >= FRAME_CERTAIN_BLURRY ? null : 'face-sharp';
   if (face.sharpness < FACE_SOFT_BELOW) return subject!.backgroundSharp ? 'focus-missed' : 'face-soft';
   return null;
 }
