@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analysis } from '../../core/types.ts';
 import type { FaceReading, SubjectFocus } from '../../core/face/types.ts';
-import { FACE_SHARP_FROM, FACE_SOFT_BELOW } from '../../core/face/subject-focus.ts';
+import { CLOSE_UP_SHARP_FROM, FACE_SHARP_FROM, FACE_SOFT_BELOW } from '../../core/face/subject-focus.ts';
 import { explain } from './reason.ts';
 import { faceSharpnessWords, subjectReason } from './subject-reason.ts';
 
@@ -40,7 +40,7 @@ describe('subjectReason: the reason names the face that decided', () => {
 
   it('no faces, or a face the rule cannot use: the frame explains itself', () => {
     expect(subjectReason(analysis(undefined))).toBeNull();
-    const between = analysis({ faces: [face((FACE_SHARP_FROM + FACE_SOFT_BELOW) / 2)], deciding: 0, decidingReason: 'only', backgroundSharp: true });
+    const between = analysis({ faces: [face((CLOSE_UP_SHARP_FROM + FACE_SOFT_BELOW) / 2)], deciding: 0, decidingReason: 'only', backgroundSharp: true });
     expect(subjectReason(between)).toBeNull();
     expect(explain(between, 'blurry')).toBe(explain(analysis(undefined), 'blurry'));
   });

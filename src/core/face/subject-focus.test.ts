@@ -5,7 +5,8 @@ import type { FaceReading, SubjectFocus } from './types.ts';
 const W = 1600, H = 1200;
 const SHARP = FACE_SHARP_FROM + 0.1;
 const SOFT = FACE_SOFT_BELOW - 0.05;
-const BETWEEN = (FACE_SHARP_FROM + FACE_SOFT_BELOW) / 2;
+/** Between soft and sharp for a face of any size (a close-up's keep line is the lower one). */
+const BETWEEN = (CLOSE_UP_SHARP_FROM + FACE_SOFT_BELOW) / 2;
 
 function face(x: number, y: number, side: number, sharpness: number | null, eyesClosed = false): FaceReading {
   return { box: { x, y, width: side, height: side }, score: 0.9, sharpness, eyeAspect: 0.3, eyesClosed };

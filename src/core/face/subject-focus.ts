@@ -5,10 +5,10 @@
 import type { Verdict } from '../types.ts';
 import type { DecidingReason, FaceBox, FaceReading, SubjectFocus } from './types.ts';
 
-/** Face sharpness at or above this keeps the photo (faces narrower than CLOSE_UP_FACE). Set on the tuning part of the people photos
- * (training/face-focus, README "Faces"): as shot, its faces read 0.35 and up (5% under 0.39);
- * back-focused 0.09-0.24 but for one mild miss at 0.33 (a face 262 px wide), which this leaves
- * to the frame. */
+/** Face sharpness at or above this keeps the photo (faces narrower than CLOSE_UP_FACE). Set on
+ * the tuning part of the people photos (training/face-focus, README "Faces"): as shot, its faces
+ * read 0.35 and up (5% under 0.39); back-focused 0.09-0.24 but for one mild miss at 0.33 (a face
+ * 262 px wide), which this leaves to the frame. */
 export const FACE_SHARP_FROM = 0.34;
 /** Faces at least this wide (working px) are close-ups, kept from CLOSE_UP_SHARP_FROM. A sharp
  * face's finest detail (lashes, lid edges) spans more pixels the bigger the face is in the frame,
